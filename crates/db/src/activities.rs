@@ -1,0 +1,103 @@
+//! Activities sent and received.
+
+use crate::entities::activities::{ActiveModel, Column, Entity, Model};
+use crate::{DbError, PlaceId, Result, now};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+
+/// An activity to record.
+#[derive(Debug, Clone)]
+pub struct ActivityData {
+    pub ap_id: String,
+    pub kind: String,
+    pub actor_ap_id: String,
+    pub object_ap_id: Option<String>,
+    pub place_id: Option<PlaceId>,
+    pub local: bool,
+    pub public: bool,
+    pub payload: String,
+}
+
+/// Records an activity.
+pub async fn insert<C: ConnectionTrait>(conn: &C, data: ActivityData) -> Result<Model> {
+    ActiveModel {
+        ap_id: Set(data.ap_id),
+        kind: Set(data.kind),
+        actor_ap_id: Set(data.actor_ap_id),
+        object_ap_id: Set(data.object_ap_id),
+        place_id: Set(data.place_id),
+        local: Set(data.local),
+        public: Set(data.public),
+        payload: Set(data.payload),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await
+    .map_err(|e| DbError::unique(e, "an activity with this id"))
+}
+
+/// Whether an activity with this id was already recorded (received twice, by several paths).
+pub async fn exists<C: ConnectionTrait>(conn: &C, ap_id: &str) -> Result<bool> {
+    Ok(Entity::find()
+        .filter(Column::ApId.eq(ap_id))
+        .count(conn)
+        .await?
+        > 0)
+}
+
+/// Finds an activity by id.
+pub async fn by_ap_id<C: ConnectionTrait>(conn: &C, ap_id: &str) -> Result<Option<Model>> {
+    Ok(Entity::find()
+        .filter(Column::ApId.eq(ap_id))
+        .one(conn)
+        .await?)
+}
+
+/// A place's public outbox, newest first, strictly before row id `before`.
+pub async fn outbox<C: ConnectionTrait>(
+    conn: &C,
+    place_id: PlaceId,
+    limit: u64,
+    before: Option<i64>,
+) -> Result<Vec<Model>> {
+    let mut query = Entity::find()
+        .filter(Column::PlaceId.eq(place_id))
+        .filter(Column::Local.eq(true))
+        .filter(Column::Public.eq(true));
+    if let Some(before) = before {
+        query = query.filter(Column::Id.lt(before));
+    }
+    Ok(query
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
+/// How many public activities a place's outbox holds.
+pub async fn outbox_count<C: ConnectionTrait>(conn: &C, place_id: PlaceId) -> Result<u64> {
+    Ok(Entity::find()
+        .filter(Column::PlaceId.eq(place_id))
+        .filter(Column::Local.eq(true))
+        .filter(Column::Public.eq(true))
+        .count(conn)
+        .await?)
+}
+
+/// Received activities of one kind; for tests and diagnostics.
+pub async fn received_of_kind<C: ConnectionTrait>(conn: &C, kind: &str) -> Result<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::Local.eq(false))
+        .filter(Column::Kind.eq(kind))
+        .order_by_asc(Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// How many activities are stored; for tests and metrics.
+pub async fn count_all<C: ConnectionTrait>(conn: &C) -> Result<u64> {
+    Ok(Entity::find().count(conn).await?)
+}

@@ -1,0 +1,13 @@
+//! sea-orm entities: one module per table, rows as the database stores them.
+
+pub mod activities;
+pub mod actors;
+pub mod api_tokens;
+pub mod dead_inboxes;
+pub mod deliveries;
+pub mod domain_blocks;
+pub mod followers;
+pub mod followings;
+pub mod instance;
+pub mod objects;
+pub mod places;

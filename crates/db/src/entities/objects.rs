@@ -1,0 +1,52 @@
+//! Notes, events, articles and pages, local and received, in one table: the timeline's source.
+
+use crate::ids::PlaceId;
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "objects")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub ap_id: String,
+    /// ActivityStreams type: `Note`, `Event`, `Article`, `Page`.
+    pub kind: String,
+    /// The local place that published it; `None` for received objects.
+    pub place_id: Option<PlaceId>,
+    pub attributed_to: String,
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    /// Sanitised HTML.
+    pub content: Option<String>,
+    pub url: Option<String>,
+    pub start_time: Option<DateTimeUtc>,
+    pub end_time: Option<DateTimeUtc>,
+    pub timezone: Option<String>,
+    pub location_name: Option<String>,
+    pub street_address: Option<String>,
+    pub postal_code: Option<String>,
+    pub locality: Option<String>,
+    pub country: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub online_url: Option<String>,
+    pub price: Option<String>,
+    pub capacity: Option<i32>,
+    pub registration_url: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub public: bool,
+    /// Fields we keep but do not index, as JSON.
+    pub extra: Option<String>,
+    pub published: DateTimeUtc,
+    pub updated: Option<DateTimeUtc>,
+    /// Set when deleted: the id then answers with a `Tombstone`.
+    pub deleted_at: Option<DateTimeUtc>,
+    /// When this instance published or received it: the timeline's order.
+    pub received_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

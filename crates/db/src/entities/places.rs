@@ -1,0 +1,35 @@
+//! Local places: each is an `Organization` actor with its own key pair.
+
+use crate::ids::PlaceId;
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "places")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: PlaceId,
+    #[sea_orm(unique)]
+    pub username: String,
+    pub name: String,
+    pub summary: Option<String>,
+    pub street_address: Option<String>,
+    pub postal_code: Option<String>,
+    pub locality: Option<String>,
+    pub country: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub opening_hours: Option<String>,
+    pub icon_url: Option<String>,
+    pub manually_approves_followers: bool,
+    pub public_key_pem: String,
+    pub private_key_pem: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,23 @@
+//! Galaxie's pure types and rules: usernames, places, events, notes, the one-line summaries
+//! that make our objects legible on Mastodon, and input validation. No IO happens here.
+//!
+//! Modules:
+//! - [`validation`]: field-level validation errors shared by the CLI and the API.
+//! - [`username`]: the local name of a place actor (`@username@host`).
+//! - [`place`]: a place's profile and its parsing from raw input.
+//! - [`event`]: events, their validation and their one-line human summary.
+//! - [`note`]: short news and plain text to safe HTML.
+//! - [`text`]: HTML escaping and text helpers.
+
+pub mod event;
+pub mod note;
+pub mod place;
+pub mod text;
+pub mod username;
+pub mod validation;
+
+pub use event::{EventLocation, NewEvent, RawEvent};
+pub use note::{NewNote, RawNote};
+pub use place::{GeoPoint, NewPlace, PlaceProfile, PostalAddress, RawPlace, RawPlaceUpdate};
+pub use username::Username;
+pub use validation::{FieldError, ValidationErrors};

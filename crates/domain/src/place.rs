@@ -1,0 +1,403 @@
+//! A place (tiers-lieu): its public profile and the parsing of raw input into it.
+//!
+//! Field limits follow the MedNum schema of *lieux de médiation numérique*
+//! (`presentation_resume` ≤ 280 characters, `code_postal` of five digits, telephone in
+//! E.164 form with a French prefix) so that every profile exports without loss.
+
+use crate::username::Username;
+use crate::validation::{ValidationErrors, non_empty, optional_text, required_text};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// A point on Earth, WGS 84.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    /// Latitude in degrees, -90 to 90.
+    pub latitude: f64,
+    /// Longitude in degrees, -180 to 180.
+    pub longitude: f64,
+}
+
+/// A postal address, schema.org `PostalAddress`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostalAddress {
+    /// Street and number (`adresse`).
+    pub street_address: Option<String>,
+    /// Five-digit French postal code (`code_postal`).
+    pub postal_code: Option<String>,
+    /// Commune (`commune`).
+    pub locality: Option<String>,
+    /// ISO 3166 country code, `FR` unless said otherwise.
+    pub country: Option<String>,
+}
+
+impl PostalAddress {
+    /// Whether no part of the address is known.
+    pub fn is_empty(&self) -> bool {
+        self.street_address.is_none() && self.postal_code.is_none() && self.locality.is_none()
+    }
+
+    /// "12 rue de Leclercq, 51100 Reims".
+    pub fn one_line(&self) -> Option<String> {
+        let town = match (&self.postal_code, &self.locality) {
+            (Some(p), Some(l)) => Some(format!("{p} {l}")),
+            (Some(p), None) => Some(p.clone()),
+            (None, Some(l)) => Some(l.clone()),
+            (None, None) => None,
+        };
+        let parts: Vec<String> = [self.street_address.clone(), town]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// Everything a place says about itself publicly.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlaceProfile {
+    /// Display name ("Médiathèque de Saint-Clair").
+    pub name: String,
+    /// Short presentation, at most 280 characters.
+    pub summary: Option<String>,
+    /// Postal address.
+    pub address: PostalAddress,
+    /// Position for maps.
+    pub geo: Option<GeoPoint>,
+    /// Telephone, E.164 (`+33180059880`).
+    pub phone: Option<String>,
+    /// Website.
+    pub website: Option<Url>,
+    /// Opening hours in the OpenStreetMap `opening_hours` syntax.
+    pub opening_hours: Option<String>,
+    /// Avatar image.
+    pub icon: Option<Url>,
+    /// Whether follow requests wait for a person's approval.
+    pub manually_approves_followers: bool,
+}
+
+/// A new place to create.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPlace {
+    /// Its local username.
+    pub username: Username,
+    /// Its profile.
+    pub profile: PlaceProfile,
+}
+
+/// Raw input for a new place, as typed in a form, a CLI call or a JSON body.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlace {
+    pub username: Option<String>,
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub address: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub hours: Option<String>,
+    pub icon: Option<String>,
+    #[serde(default)]
+    pub manually_approves_followers: Option<bool>,
+}
+
+/// A partial update: a missing field is kept; an empty string clears an optional field.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlaceUpdate {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub address: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub hours: Option<String>,
+    pub icon: Option<String>,
+    pub manually_approves_followers: Option<bool>,
+}
+
+/// The longest name we accept.
+pub const NAME_MAX: usize = 120;
+/// MedNum's `presentation_resume` limit.
+pub const SUMMARY_MAX: usize = 280;
+
+impl NewPlace {
+    /// Parses raw input, reporting every invalid field.
+    pub fn parse(raw: RawPlace) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let username = match raw.username.as_deref() {
+            None => {
+                errors.add("username", "is required");
+                None
+            }
+            Some(u) => errors.check("username", Username::parse(u)),
+        };
+        let update = RawPlaceUpdate {
+            name: raw.name,
+            summary: raw.summary,
+            address: raw.address,
+            postal_code: raw.postal_code,
+            city: raw.city,
+            country: raw.country,
+            lat: raw.lat,
+            lon: raw.lon,
+            phone: raw.phone,
+            website: raw.website,
+            hours: raw.hours,
+            icon: raw.icon,
+            manually_approves_followers: raw.manually_approves_followers,
+        };
+        if update.name.is_none() {
+            errors.add("name", "is required");
+        }
+        let profile = update.apply_to(PlaceProfile::default(), &mut errors);
+        match (username, errors.is_empty()) {
+            (Some(username), true) => Ok(NewPlace { username, profile }),
+            _ => Err(errors),
+        }
+    }
+}
+
+impl RawPlaceUpdate {
+    /// Applies this update to a profile, returning the new profile or every invalid field.
+    pub fn apply(self, current: PlaceProfile) -> Result<PlaceProfile, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let profile = self.apply_to(current, &mut errors);
+        errors.into_result(profile)
+    }
+
+    fn apply_to(self, mut p: PlaceProfile, errors: &mut ValidationErrors) -> PlaceProfile {
+        if let Some(name) = self.name.as_deref()
+            && let Some(name) = required_text(errors, "name", Some(name), NAME_MAX)
+        {
+            p.name = name;
+        }
+        if let Some(summary) = self.summary.as_deref() {
+            p.summary = optional_text(errors, "summary", Some(summary), SUMMARY_MAX);
+        }
+        if let Some(address) = self.address.as_deref() {
+            p.address.street_address = optional_text(errors, "address", Some(address), 200);
+        }
+        if let Some(code) = self.postal_code.as_deref() {
+            p.address.postal_code = non_empty(Some(code));
+            if let Some(code) = &p.address.postal_code
+                && !(code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()))
+            {
+                errors.add("postal_code", "must be five digits, like 51100");
+            }
+        }
+        if let Some(city) = self.city.as_deref() {
+            p.address.locality = optional_text(errors, "city", Some(city), 120);
+        }
+        if let Some(country) = self.country.as_deref() {
+            p.address.country = non_empty(Some(country)).map(|c| c.to_ascii_uppercase());
+            if let Some(c) = &p.address.country
+                && !(c.len() == 2 && c.chars().all(|c| c.is_ascii_alphabetic()))
+            {
+                errors.add("country", "must be a two-letter ISO 3166 code, like FR");
+            }
+        }
+        if !p.address.is_empty() && p.address.country.is_none() {
+            p.address.country = Some("FR".to_string());
+        }
+        match (self.lat, self.lon) {
+            (None, None) => {}
+            (Some(lat), Some(lon)) => {
+                let mut ok = true;
+                if !(-90.0..=90.0).contains(&lat) || !lat.is_finite() {
+                    errors.add("lat", "must be a latitude between -90 and 90");
+                    ok = false;
+                }
+                if !(-180.0..=180.0).contains(&lon) || !lon.is_finite() {
+                    errors.add("lon", "must be a longitude between -180 and 180");
+                    ok = false;
+                }
+                if ok {
+                    p.geo = Some(GeoPoint {
+                        latitude: lat,
+                        longitude: lon,
+                    });
+                }
+            }
+            (Some(_), None) => errors.add("lon", "is required when lat is given"),
+            (None, Some(_)) => errors.add("lat", "is required when lon is given"),
+        }
+        if let Some(phone) = self.phone.as_deref() {
+            p.phone = match non_empty(Some(phone)) {
+                None => None,
+                Some(raw) => errors.check("phone", normalize_phone(&raw)),
+            };
+        }
+        if let Some(website) = self.website.as_deref() {
+            p.website = match non_empty(Some(website)) {
+                None => None,
+                Some(raw) => errors.check("website", parse_web_url(&raw)),
+            };
+        }
+        if let Some(icon) = self.icon.as_deref() {
+            p.icon = match non_empty(Some(icon)) {
+                None => None,
+                Some(raw) => errors.check("icon", parse_web_url(&raw)),
+            };
+        }
+        if let Some(hours) = self.hours.as_deref() {
+            p.opening_hours = optional_text(errors, "hours", Some(hours), 500);
+        }
+        if let Some(manual) = self.manually_approves_followers {
+            p.manually_approves_followers = manual;
+        }
+        p
+    }
+}
+
+/// Why a telephone number was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "must be a French telephone number such as 01 80 05 98 80 or +33 1 80 05 98 80 (found {0:?})"
+)]
+pub struct PhoneError(String);
+
+/// Normalises a French number to the E.164 form MedNum requires: `01 80 05 98 80` →
+/// `+33180059880`. Numbers already in international form with a French prefix are kept.
+pub fn normalize_phone(raw: &str) -> Result<String, PhoneError> {
+    let compact: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        .collect();
+    let international = if let Some(rest) = compact.strip_prefix("00") {
+        format!("+{rest}")
+    } else if compact.len() == 10 && compact.starts_with('0') {
+        format!("+33{}", &compact[1..])
+    } else {
+        compact.clone()
+    };
+    const PREFIXES: [&str; 10] = [
+        "+33", "+590", "+594", "+262", "+596", "+269", "+687", "+689", "+508", "+681",
+    ];
+    let valid = PREFIXES.iter().any(|prefix| {
+        international.strip_prefix(prefix).is_some_and(|rest| {
+            (6..=9).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_digit())
+        })
+    });
+    if valid {
+        Ok(international)
+    } else {
+        Err(PhoneError(raw.to_string()))
+    }
+}
+
+/// Why a web address was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("must be a web address starting with https:// or http:// (found {0:?})")]
+pub struct WebUrlError(String);
+
+/// Parses an http(s) URL.
+pub fn parse_web_url(raw: &str) -> Result<Url, WebUrlError> {
+    match Url::parse(raw) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(url),
+        _ => Err(WebUrlError(raw.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw() -> RawPlace {
+        RawPlace {
+            username: Some("epn-saint-clair".into()),
+            name: Some("EPN de Saint-Clair".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_minimal_place_parses() {
+        let place = NewPlace::parse(raw()).expect("valid");
+        assert_eq!(place.username.as_str(), "epn-saint-clair");
+        assert_eq!(place.profile.name, "EPN de Saint-Clair");
+        assert!(!place.profile.manually_approves_followers);
+    }
+
+    #[test]
+    fn every_invalid_field_is_named() {
+        let errors = NewPlace::parse(RawPlace {
+            username: Some("Bad Name".into()),
+            name: None,
+            postal_code: Some("5110".into()),
+            lat: Some(95.0),
+            lon: Some(2.0),
+            phone: Some("12".into()),
+            website: Some("ftp://x".into()),
+            summary: Some("x".repeat(281)),
+            ..Default::default()
+        })
+        .expect_err("invalid");
+        let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["username", "name", "summary", "postal_code", "lat", "phone", "website"]
+        );
+    }
+
+    #[test]
+    fn phones_become_e164() {
+        assert_eq!(normalize_phone("01 80 05 98 80").as_deref(), Ok("+33180059880"));
+        assert_eq!(normalize_phone("+33 1.80.05.98.80").as_deref(), Ok("+33180059880"));
+        assert_eq!(normalize_phone("0033180059880").as_deref(), Ok("+33180059880"));
+        assert_eq!(normalize_phone("+262 262 12 34 56").as_deref(), Ok("+262262123456"));
+        assert!(normalize_phone("+1 555 0100").is_err());
+    }
+
+    #[test]
+    fn lat_without_lon_is_refused() {
+        let errors = NewPlace::parse(RawPlace {
+            lat: Some(45.0),
+            ..raw()
+        })
+        .expect_err("invalid");
+        assert_eq!(errors.errors[0].field, "lon");
+    }
+
+    #[test]
+    fn an_update_keeps_missing_fields_and_clears_empty_ones() {
+        let current = NewPlace::parse(RawPlace {
+            phone: Some("0180059880".into()),
+            city: Some("Reims".into()),
+            ..raw()
+        })
+        .expect("valid")
+        .profile;
+        let updated = RawPlaceUpdate {
+            phone: Some(String::new()),
+            summary: Some("Ateliers numériques".into()),
+            ..Default::default()
+        }
+        .apply(current)
+        .expect("valid");
+        assert_eq!(updated.phone, None);
+        assert_eq!(updated.address.locality.as_deref(), Some("Reims"));
+        assert_eq!(updated.address.country.as_deref(), Some("FR"));
+        assert_eq!(updated.summary.as_deref(), Some("Ateliers numériques"));
+    }
+
+    #[test]
+    fn address_on_one_line() {
+        let a = PostalAddress {
+            street_address: Some("12 rue de Leclercq".into()),
+            postal_code: Some("51100".into()),
+            locality: Some("Reims".into()),
+            country: Some("FR".into()),
+        };
+        assert_eq!(a.one_line().as_deref(), Some("12 rue de Leclercq, 51100 Reims"));
+    }
+}

@@ -1,0 +1,41 @@
+//! Galaxie's ActivityPub federation, built on `activitypub_federation`.
+//!
+//! Modules:
+//! - [`settings`]: the `[federation]` configuration section.
+//! - [`data`]: [`AppData`], the state every federation trait is generic over.
+//! - [`urls`]: where each actor, object and collection lives.
+//! - [`error`]: [`FederationError`].
+//! - [`protocol`]: the JSON shapes on the wire, each defined once.
+//! - [`objects`]: stored rows joined to their wire shapes (`impl Object`).
+//! - [`activities`]: one activity per file, and the inbox dispatch.
+//! - [`signatures`]: draft-cavage HTTP signatures, signing and verifying.
+//! - [`inbox`]: the checks every inbox POST goes through.
+//! - [`outbox`]: what happened → which activity, to whom; the durable delivery worker.
+//! - [`service`]: the operations the CLI and the API share (create a place, publish, follow…).
+//! - [`sanitize`]: remote HTML cleaning.
+//! - [`webfinger`]: resolving `@user@host`.
+
+pub mod activities;
+pub mod data;
+pub mod error;
+pub mod inbox;
+pub mod objects;
+pub mod outbox;
+pub mod protocol;
+pub mod sanitize;
+pub mod service;
+pub mod settings;
+pub mod signatures;
+pub mod urls;
+pub mod webfinger;
+
+pub use data::{AppData, Data, FederationContext, build_federation_config};
+pub use error::FederationError;
+pub use settings::FederationSettings;
+
+/// The software name announced in NodeInfo and the `User-Agent`.
+pub const SOFTWARE: &str = "galaxie";
+/// This build's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The media type of ActivityPub documents.
+pub const AP_CONTENT_TYPE: &str = "application/activity+json";

@@ -1,0 +1,152 @@
+//! A local place as an `Organization` actor: Mastodon follows Organization like any account.
+//! Its `location` is a `Place` with a schema.org `PostalAddress` and float coordinates; its
+//! profile fields come first in the order Mastodon shows them (Adresse, Horaires, Téléphone,
+//! Site).
+
+use crate::data::Data;
+use crate::error::FederationError;
+use crate::protocol::actor::{Actor, Endpoints, Image, PropertyValue};
+use crate::protocol::place::Place;
+use crate::urls::Urls;
+use activitypub_federation::protocol::public_key::PublicKey;
+use activitypub_federation::traits::{Actor as ActorTrait, Object};
+use galaxie_db::entities::places;
+use galaxie_domain::text::escape_html;
+use url::Url;
+
+/// A local place.
+#[derive(Debug, Clone)]
+pub struct ApubPlace {
+    /// The stored row.
+    pub row: places::Model,
+    id: Url,
+    inbox: Url,
+}
+
+impl ApubPlace {
+    /// Wraps a place row.
+    pub fn new(row: places::Model, urls: &Urls) -> Self {
+        Self {
+            id: urls.place(&row.username),
+            inbox: urls.place_inbox(&row.username),
+            row,
+        }
+    }
+
+    /// The actor document.
+    pub fn to_json(&self, urls: &Urls) -> Actor {
+        let p = &self.row;
+        let profile = galaxie_db::places::profile(p);
+        let mut fields = Vec::new();
+        if let Some(address) = profile.address.one_line() {
+            fields.push(PropertyValue::new("Adresse", escape_html(&address)));
+        }
+        if let Some(hours) = &p.opening_hours {
+            fields.push(PropertyValue::new("Horaires", escape_html(hours)));
+        }
+        if let Some(phone) = &p.phone {
+            let phone = escape_html(phone);
+            fields.push(PropertyValue::new(
+                "Téléphone",
+                format!(r#"<a href="tel:{phone}">{phone}</a>"#),
+            ));
+        }
+        if let Some(site) = &p.website {
+            let site = escape_html(site);
+            let shown = site
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_end_matches('/');
+            fields.push(PropertyValue::new(
+                "Site",
+                format!(r#"<a href="{site}" rel="me nofollow noopener noreferrer" target="_blank">{shown}</a>"#),
+            ));
+        }
+        let location = (!profile.address.is_empty() || profile.geo.is_some())
+            .then(|| Place::new(Some(p.name.clone()), &profile.address, profile.geo));
+        Actor {
+            id: self.id.clone(),
+            kind: "Organization".to_string(),
+            preferred_username: Some(p.username.clone()),
+            name: Some(p.name.clone()),
+            summary: p
+                .summary
+                .as_deref()
+                .map(galaxie_domain::text::plain_text_to_html),
+            url: Some(self.id.clone()),
+            icon: p.icon_url.as_deref().and_then(|u| Url::parse(u).ok()).map(|url| Image {
+                kind: "Image".to_string(),
+                url,
+                media_type: None,
+                name: Some(format!("Logo de {}", p.name)),
+            }),
+            inbox: self.inbox.clone(),
+            outbox: Some(urls.place_outbox(&p.username)),
+            followers: Some(urls.place_followers(&p.username)),
+            following: Some(urls.place_following(&p.username)),
+            endpoints: Some(Endpoints {
+                shared_inbox: Some(urls.shared_inbox()),
+            }),
+            public_key: PublicKey {
+                id: urls.place_key(&p.username),
+                owner: self.id.clone(),
+                public_key_pem: p.public_key_pem.clone(),
+            },
+            manually_approves_followers: p.manually_approves_followers,
+            discoverable: Some(true),
+            indexable: Some(true),
+            published: Some(p.created_at),
+            updated: Some(p.updated_at),
+            attachment: fields,
+            location,
+            telephone: p.phone.clone(),
+            opening_hours: p.opening_hours.clone(),
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl Object for ApubPlace {
+    type DataType = crate::AppData;
+    type Kind = Actor;
+    type Error = FederationError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    async fn read_from_id(id: Url, data: &Data) -> Result<Option<Self>, FederationError> {
+        let Some(username) = data.urls().place_username(&id) else {
+            return Ok(None);
+        };
+        Ok(galaxie_db::places::by_username(data.db().conn(), username)
+            .await?
+            .map(|row| ApubPlace::new(row, data.urls())))
+    }
+
+    async fn into_json(self, data: &Data) -> Result<Actor, FederationError> {
+        Ok(self.to_json(data.urls()))
+    }
+
+    async fn verify(_json: &Actor, _expected: &Url, _data: &Data) -> Result<(), FederationError> {
+        Err(FederationError::Forbidden("places are local".into()))
+    }
+
+    async fn from_json(_json: Actor, _data: &Data) -> Result<Self, FederationError> {
+        Err(FederationError::Forbidden("places are local".into()))
+    }
+}
+
+impl ActorTrait for ApubPlace {
+    fn public_key_pem(&self) -> &str {
+        &self.row.public_key_pem
+    }
+
+    fn private_key_pem(&self) -> Option<String> {
+        Some(self.row.private_key_pem.clone())
+    }
+
+    fn inbox(&self) -> Url {
+        self.inbox.clone()
+    }
+}

@@ -1,0 +1,134 @@
+//! Actors on the wire: our places (`Organization`), our instance (`Application`), and the
+//! remote actors we read (Mastodon `Person`, Mobilizon `Group`, relays' `Application`…).
+
+use super::helpers::link_url;
+use super::place::{Place, location};
+use activitypub_federation::protocol::public_key::PublicKey;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use url::Url;
+
+/// `endpoints` of an actor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoints {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_inbox: Option<Url>,
+}
+
+/// An image (`icon`, `image`, attachments), with its alternative text in `name`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Image {
+    #[serde(rename = "type", default = "image_kind")]
+    pub kind: String,
+    pub url: Url,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+fn image_kind() -> String {
+    "Image".to_string()
+}
+
+/// A profile field, as Mastodon shows four of them under the bio.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PropertyValue {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub value: String,
+}
+
+impl PropertyValue {
+    /// A field; `value` may hold simple HTML (links).
+    pub fn new(name: &str, value: String) -> Self {
+        Self {
+            kind: "PropertyValue".to_string(),
+            name: name.to_string(),
+            value,
+        }
+    }
+}
+
+/// An actor document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Actor {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    pub url: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_image")]
+    pub icon: Option<Image>,
+    pub inbox: Url,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbox: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followers: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub following: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoints: Option<Endpoints>,
+    pub public_key: PublicKey,
+    #[serde(default)]
+    pub manually_approves_followers: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discoverable: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indexable: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "property_values")]
+    pub attachment: Vec<PropertyValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "location")]
+    pub location: Option<Place>,
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "telephone")]
+    pub telephone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "openingHours")]
+    pub opening_hours: Option<String>,
+}
+
+fn first_image<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Image>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items.into_iter().find_map(|v| serde_json::from_value(v).ok()),
+        Some(v @ Value::Object(_)) => serde_json::from_value(v).ok(),
+        Some(Value::String(s)) => Url::parse(&s).ok().map(|url| Image {
+            kind: image_kind(),
+            url,
+            media_type: None,
+            name: None,
+        }),
+        _ => None,
+    })
+}
+
+fn property_values<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PropertyValue>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value::<PropertyValue>(v).ok())
+            .filter(|p| p.kind == "PropertyValue")
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+impl Actor {
+    /// The shared inbox, if the actor has one.
+    pub fn shared_inbox(&self) -> Option<&Url> {
+        self.endpoints.as_ref().and_then(|e| e.shared_inbox.as_ref())
+    }
+}

@@ -1,0 +1,129 @@
+//! Notes, articles, pages and events on the wire: one shape, typed by `kind`.
+//!
+//! Events follow FEP-8a8e with Mobilizon's terms (`joinMode`, `externalParticipationUrl`,
+//! `timezone`, `isOnline`, `category`, `maximumAttendeeCapacity`). Mastodon shows only
+//! `name`, `summary` and a link for `Event`, `Page` and `Article`, so `summary` always
+//! carries a one-line human description.
+
+use super::helpers::{audience, first_id, first_id_opt, link_url};
+use super::place::{Place, location};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use url::Url;
+
+/// The object types we store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PostKind {
+    Note,
+    Article,
+    Page,
+    Event,
+}
+
+impl PostKind {
+    /// The type's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostKind::Note => "Note",
+            PostKind::Article => "Article",
+            PostKind::Page => "Page",
+            PostKind::Event => "Event",
+        }
+    }
+
+    /// Parses a stored type name.
+    pub fn parse(kind: &str) -> Option<Self> {
+        match kind {
+            "Note" => Some(PostKind::Note),
+            "Article" => Some(PostKind::Article),
+            "Page" => Some(PostKind::Page),
+            "Event" => Some(PostKind::Event),
+            _ => None,
+        }
+    }
+}
+
+/// A note, article, page or event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Post {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: PostKind,
+    #[serde(deserialize_with = "first_id")]
+    pub attributed_to: Url,
+    #[serde(default, deserialize_with = "audience")]
+    pub to: Vec<Url>,
+    #[serde(default, deserialize_with = "audience", skip_serializing_if = "Vec::is_empty")]
+    pub cc: Vec<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_map: Option<BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_map: Option<BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    pub url: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_id_opt")]
+    pub in_reply_to: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "location")]
+    pub location: Option<Place>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_string")]
+    pub join_mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    pub external_participation_url: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_online: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    pub online_url: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u32")]
+    pub maximum_attendee_capacity: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_string")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_string")]
+    pub price: Option<String>,
+}
+
+fn lenient_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde_json::Value;
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Array(items)) => items.into_iter().find_map(|v| v.as_str().map(str::to_string)),
+        _ => None,
+    })
+}
+
+fn lenient_u32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    use serde_json::Value;
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+impl Post {
+    /// Whether it is addressed to the public.
+    pub fn is_public(&self) -> bool {
+        self.to.iter().chain(&self.cc).any(super::helpers::is_public)
+    }
+}

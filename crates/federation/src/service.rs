@@ -1,0 +1,302 @@
+//! The operations the CLI and the JSON API share. Each validates its input, changes the
+//! database and tells the outbox in one transaction, then rings the delivery worker.
+
+use crate::data::Data;
+use crate::error::FederationError;
+use crate::outbox::{self, Outgoing};
+use crate::signatures::generate_keypair;
+use galaxie_db::TransactionTrait;
+use galaxie_db::entities::followers::FollowStatus;
+use galaxie_db::entities::{followers, followings, objects, places};
+use galaxie_db::objects::ObjectData;
+use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawPlaceUpdate};
+
+/// Creates a place (and its key pair).
+pub async fn create_place(data: &Data, place: NewPlace) -> Result<places::Model, FederationError> {
+    let conn = data.db().conn();
+    if galaxie_db::places::by_username(conn, place.username.as_str()).await?.is_some() {
+        return Err(galaxie_domain::ValidationErrors::single(
+            "username",
+            format!("is already taken: a place named {} exists", place.username),
+        )
+        .into());
+    }
+    let keys = tokio::task::spawn_blocking(generate_keypair)
+        .await
+        .map_err(|e| FederationError::Internal(e.to_string()))??;
+    Ok(galaxie_db::places::insert(conn, &place, keys).await?)
+}
+
+/// Finds a place by username.
+pub async fn place(data: &Data, username: &str) -> Result<places::Model, FederationError> {
+    Ok(galaxie_db::places::get_by_username(data.db().conn(), username).await?)
+}
+
+/// Updates a place's profile and tells its followers.
+pub async fn update_place(
+    data: &Data,
+    username: &str,
+    update: RawPlaceUpdate,
+) -> Result<places::Model, FederationError> {
+    let current = place(data, username).await?;
+    let profile = update.apply(galaxie_db::places::profile(&current))?;
+    let txn = data.db().conn().begin().await?;
+    let updated = galaxie_db::places::update_profile(&txn, &current, &profile).await?;
+    outbox::publish(&txn, data, Outgoing::PlaceUpdated { place: updated.clone() }).await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(updated)
+}
+
+fn note_data(data: &Data, place: &places::Model, note: &NewNote) -> ObjectData {
+    ObjectData {
+        ap_id: data.urls().new_object().to_string(),
+        kind: "Note".into(),
+        place_id: Some(place.id),
+        attributed_to: data.urls().place(&place.username).to_string(),
+        content: Some(note.html()),
+        public: true,
+        ..Default::default()
+    }
+}
+
+fn event_data(data: &Data, place: &places::Model, event: &NewEvent) -> ObjectData {
+    let location = event.location.clone().unwrap_or_default();
+    ObjectData {
+        ap_id: data.urls().new_object().to_string(),
+        kind: "Event".into(),
+        place_id: Some(place.id),
+        attributed_to: data.urls().place(&place.username).to_string(),
+        name: Some(event.name.clone()),
+        summary: Some(event.summary_line()),
+        content: event
+            .description
+            .as_deref()
+            .map(galaxie_domain::text::plain_text_to_html),
+        start_time: Some(event.start),
+        end_time: event.end,
+        timezone: Some(event.timezone.name().to_string()),
+        location_name: location.name,
+        street_address: location.address.street_address,
+        postal_code: location.address.postal_code,
+        locality: location.address.locality,
+        country: location.address.country,
+        latitude: location.geo.map(|g| g.latitude),
+        longitude: location.geo.map(|g| g.longitude),
+        online_url: event.online_url.as_ref().map(ToString::to_string),
+        price: event.price.clone(),
+        capacity: event.capacity.and_then(|c| i32::try_from(c).ok()),
+        registration_url: event.registration_url.as_ref().map(ToString::to_string),
+        public: true,
+        ..Default::default()
+    }
+}
+
+async fn insert_and_publish(
+    data: &Data,
+    place: places::Model,
+    row: ObjectData,
+) -> Result<objects::Model, FederationError> {
+    let txn = data.db().conn().begin().await?;
+    let post = galaxie_db::objects::insert(&txn, row).await?;
+    outbox::publish(&txn, data, Outgoing::PostCreated { place, post: post.clone() }).await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(post)
+}
+
+/// Publishes a note.
+pub async fn publish_note(data: &Data, username: &str, note: NewNote) -> Result<objects::Model, FederationError> {
+    let place = place(data, username).await?;
+    let row = note_data(data, &place, &note);
+    insert_and_publish(data, place, row).await
+}
+
+/// Publishes an event.
+pub async fn publish_event(
+    data: &Data,
+    username: &str,
+    event: NewEvent,
+) -> Result<objects::Model, FederationError> {
+    let place = place(data, username).await?;
+    let row = event_data(data, &place, &event);
+    insert_and_publish(data, place, row).await
+}
+
+/// A local, undeleted object by row id, with its place.
+pub async fn local_object(
+    data: &Data,
+    id: i64,
+) -> Result<(places::Model, objects::Model), FederationError> {
+    let row = galaxie_db::objects::by_row_id(data.db().conn(), id)
+        .await?
+        .filter(|r| r.deleted_at.is_none())
+        .ok_or(FederationError::NotFound("object"))?;
+    let place_id = row.place_id.ok_or(FederationError::NotFound("local object"))?;
+    let place = galaxie_db::places::by_id(data.db().conn(), place_id).await?;
+    Ok((place, row))
+}
+
+async fn update_and_publish(
+    data: &Data,
+    place: places::Model,
+    current: objects::Model,
+    mut row: ObjectData,
+) -> Result<objects::Model, FederationError> {
+    row.ap_id = current.ap_id.clone();
+    row.updated = Some(galaxie_db::now());
+    let txn = data.db().conn().begin().await?;
+    let post = galaxie_db::objects::update(&txn, current, row).await?;
+    outbox::publish(&txn, data, Outgoing::PostUpdated { place, post: post.clone() }).await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(post)
+}
+
+/// Replaces an event (every field is given again, as in the creation form).
+pub async fn update_event(data: &Data, id: i64, raw: RawEvent) -> Result<objects::Model, FederationError> {
+    let (place, current) = local_object(data, id).await?;
+    if current.kind != "Event" {
+        return Err(FederationError::NotFound("event"));
+    }
+    let event = NewEvent::parse(raw)?;
+    let row = event_data(data, &place, &event);
+    update_and_publish(data, place, current, row).await
+}
+
+/// Replaces a note's text.
+pub async fn update_note(data: &Data, id: i64, note: NewNote) -> Result<objects::Model, FederationError> {
+    let (place, current) = local_object(data, id).await?;
+    if current.kind != "Note" {
+        return Err(FederationError::NotFound("note"));
+    }
+    let row = note_data(data, &place, &note);
+    update_and_publish(data, place, current, row).await
+}
+
+/// Deletes a note or an event; its id then answers with a Tombstone.
+pub async fn delete_object(data: &Data, id: i64) -> Result<objects::Model, FederationError> {
+    let (place, current) = local_object(data, id).await?;
+    let txn = data.db().conn().begin().await?;
+    let post = galaxie_db::objects::mark_deleted(&txn, current).await?;
+    outbox::publish(&txn, data, Outgoing::PostDeleted { place, post: post.clone() }).await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(post)
+}
+
+/// A place follows a remote actor (`@user@host` or URL).
+pub async fn follow(data: &Data, username: &str, target: &str) -> Result<followings::Model, FederationError> {
+    let place = place(data, username).await?;
+    let actor = crate::webfinger::resolve_actor(data, target).await?;
+    let follow_id = data.urls().new_activity();
+    let txn = data.db().conn().begin().await?;
+    let row = galaxie_db::follows::upsert_following(&txn, place.id, &actor.row.ap_id, follow_id.as_str()).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::FollowRequested {
+            place,
+            target: actor.row.clone(),
+            follow_id,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(row)
+}
+
+/// A place stops following a remote actor.
+pub async fn unfollow(data: &Data, username: &str, target: &str) -> Result<(), FederationError> {
+    let place = place(data, username).await?;
+    let actor = crate::webfinger::resolve_actor(data, target).await?;
+    let conn = data.db().conn();
+    let row = galaxie_db::follows::following(conn, place.id, &actor.row.ap_id)
+        .await?
+        .ok_or(FederationError::NotFound("follow"))?;
+    let follow_id = url::Url::parse(&row.follow_ap_id)?;
+    let txn = conn.begin().await?;
+    galaxie_db::follows::remove_following(&txn, place.id, &actor.row.ap_id).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::Unfollowed {
+            place,
+            target: actor.row.clone(),
+            follow_id,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(())
+}
+
+/// A place's followers (all, or those in `status`).
+pub async fn followers(
+    data: &Data,
+    username: &str,
+    status: Option<FollowStatus>,
+) -> Result<Vec<followers::Model>, FederationError> {
+    let place = place(data, username).await?;
+    Ok(galaxie_db::follows::followers_of(data.db().conn(), place.id, status).await?)
+}
+
+/// What a follow decision does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowerDecision {
+    /// Accept a pending follower.
+    Approve,
+    /// Refuse a pending follower.
+    Reject,
+    /// Remove a follower (pending or accepted); they are told with a `Reject`.
+    Remove,
+}
+
+/// Approves, rejects or removes a follower.
+pub async fn decide_follower(
+    data: &Data,
+    username: &str,
+    actor: &str,
+    decision: FollowerDecision,
+) -> Result<(), FederationError> {
+    let place = place(data, username).await?;
+    let conn = data.db().conn();
+    let row = galaxie_db::follows::follower(conn, place.id, actor)
+        .await?
+        .ok_or(FederationError::NotFound("follower"))?;
+    if decision == FollowerDecision::Approve && row.status == FollowStatus::Accepted {
+        return Ok(());
+    }
+    if decision == FollowerDecision::Reject && row.status != FollowStatus::Pending {
+        return Err(galaxie_domain::ValidationErrors::single(
+            "actor",
+            "is not a pending follower; remove it instead",
+        )
+        .into());
+    }
+    let follower = galaxie_db::actors::by_ap_id(conn, actor)
+        .await?
+        .ok_or(FederationError::NotFound("follower's actor"))?;
+    let follow = crate::activities::follow::Follow::new(
+        url::Url::parse(&row.follow_ap_id)?,
+        url::Url::parse(actor)?,
+        data.urls().place(&place.username),
+    );
+    let txn = conn.begin().await?;
+    let event = match decision {
+        FollowerDecision::Approve => {
+            galaxie_db::follows::set_follower_status(&txn, row, FollowStatus::Accepted).await?;
+            Outgoing::FollowAccepted { place, follower, follow }
+        }
+        FollowerDecision::Reject | FollowerDecision::Remove => {
+            galaxie_db::follows::remove_follower(&txn, place.id, actor).await?;
+            Outgoing::FollowRejected { place, follower, follow }
+        }
+    };
+    outbox::publish(&txn, data, event).await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(())
+}
