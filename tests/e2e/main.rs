@@ -1,1 +1,7 @@
+//! End-to-end tests: real instances on loopback, real databases (SQLite and PostgreSQL).
 
+mod bad_input;
+mod durability;
+mod federation;
+mod fixtures;
+mod interop;

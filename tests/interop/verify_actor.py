@@ -24,6 +24,7 @@ import asyncio
 import json
 import logging
 import os
+import shutil
 import socket
 import sys
 import tempfile
@@ -268,6 +269,9 @@ def main() -> int:
     except Exception as e:  # the check itself could not run
         logging.exception("verify_actor failed to run")
         return emit_result(False, {"actor_uri": args.actor_uri, "error": repr(e)})
+    finally:
+        os.chdir(HERE)
+        shutil.rmtree(workdir, ignore_errors=True)
 
     checks, failed = evaluate(
         result, args.allow_unsigned_get_failure, requests_seen, not args.no_strict

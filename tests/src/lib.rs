@@ -1,1 +1,193 @@
-//! placeholder
+//! Test harness: several Galaxie instances in one process, each named `localhost:{port}` on a
+//! fresh database — a temporary SQLite file or a new PostgreSQL database that is dropped after.
+//! A PostgreSQL that cannot be reached fails the test loudly; it is never skipped.
+
+use galaxie::{App, Config};
+use galaxie_federation::Data;
+use galaxie_federation::outbox::worker::WorkerOptions;
+use sea_orm::{ConnectionTrait, Database};
+use std::future::Future;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// Which database engine a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The PostgreSQL server used by tests (`GALAXIE_TEST_POSTGRES` overrides it).
+pub fn postgres_admin_url() -> String {
+    std::env::var("GALAXIE_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
+}
+
+/// A fresh database.
+pub struct TestDb {
+    pub url: String,
+    pg_name: Option<String>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    /// Creates a fresh database on `backend`.
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                let url = format!("sqlite://{}", dir.path().join("galaxie.sqlite").display());
+                TestDb { url, pg_name: None, _dir: Some(dir) }
+            }
+            Backend::Postgres => {
+                let admin = postgres_admin_url();
+                let conn = Database::connect(&admin).await.unwrap_or_else(|e| {
+                    panic!("PostgreSQL is required for the test suite and is not reachable at {admin}: {e}")
+                });
+                let name = format!("galaxie_test_{}", uuid_like());
+                conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
+                let mut url = url::Url::parse(&admin).expect("admin URL");
+                url.set_path(&format!("/{name}"));
+                TestDb { url: url.to_string(), pg_name: Some(name), _dir: None }
+            }
+        }
+    }
+
+    /// Drops the PostgreSQL database (SQLite files go with their temporary folder).
+    pub async fn cleanup(self) {
+        if let Some(name) = &self.pg_name
+            && let Ok(conn) = Database::connect(&postgres_admin_url()).await
+        {
+            let _ = conn
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+        }
+    }
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Worker tuning for tests: quick retries and polls.
+pub fn fast_worker() -> WorkerOptions {
+    WorkerOptions {
+        batch: 64,
+        lease: chrono::Duration::seconds(3),
+        retry_base: chrono::Duration::milliseconds(200),
+        retry_max: chrono::Duration::seconds(1),
+        poll: Duration::from_millis(100),
+    }
+}
+
+/// The configuration of a test instance on `port` and `db_url`.
+pub fn test_config(port: u16, db_url: &str) -> Config {
+    let mut config = Config::default();
+    config.instance.public_url = url::Url::parse(&format!("http://localhost:{port}")).expect("url");
+    config.server.bind = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    config.database.url = Some(db_url.to_string());
+    config.federation.debug = true;
+    config
+}
+
+/// A running instance.
+pub struct Instance {
+    pub port: u16,
+    pub base: String,
+    pub data: Data,
+    pub db_url: String,
+    stop: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+impl Instance {
+    /// Starts an instance on a free port.
+    pub async fn start(db_url: &str) -> Instance {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        Self::start_on(listener, db_url).await
+    }
+
+    /// Starts an instance on `listener`.
+    pub async fn start_on(listener: TcpListener, db_url: &str) -> Instance {
+        let port = listener.local_addr().expect("addr").port();
+        let app = App::build(test_config(port, db_url)).await.expect("build app").with_worker_options(fast_worker());
+        let data = app.data();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let handle = tokio::spawn(app.serve(listener, async {
+            let _ = stopped.await;
+        }));
+        Instance {
+            port,
+            base: format!("http://localhost:{port}"),
+            data,
+            db_url: db_url.to_string(),
+            stop: Some(stop),
+            handle: Some(handle),
+        }
+    }
+
+    /// A place's actor URL on this instance.
+    pub fn place_url(&self, username: &str) -> String {
+        format!("{}/places/{username}", self.base)
+    }
+
+    /// The handle of a place.
+    pub fn handle(&self, username: &str) -> String {
+        format!("@{username}@localhost:{}", self.port)
+    }
+
+    /// Stops the instance gracefully.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.await;
+        }
+    }
+}
+
+/// Waits until `check` returns `Some`, polling; panics with `what` after `timeout`.
+pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        if tokio::time::Instant::now() > deadline {
+            panic!("timed out waiting for: {what}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Runs a test body on both backends.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() {
+                super::$name($crate::Backend::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                super::$name($crate::Backend::Postgres).await;
+            }
+        }
+    };
+}

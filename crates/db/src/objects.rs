@@ -213,3 +213,12 @@ pub async fn count_all<C: ConnectionTrait>(conn: &C) -> Result<u64> {
 pub async fn by_row_id<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<Model>> {
     Ok(Entity::find_by_id(id).one(conn).await?)
 }
+
+/// How many live objects this instance's places published.
+pub async fn count_local<C: ConnectionTrait>(conn: &C) -> Result<u64> {
+    Ok(Entity::find()
+        .filter(Column::PlaceId.is_not_null())
+        .filter(Column::DeletedAt.is_null())
+        .count(conn)
+        .await?)
+}

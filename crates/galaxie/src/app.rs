@@ -1,0 +1,91 @@
+//! Building an instance on its database ([`App::build`]) and serving it on a listener it is
+//! given ([`App::serve`]), which is what lets tests run several instances in one process.
+
+use crate::config::Config;
+use anyhow::Context;
+use galaxie_db::Db;
+use galaxie_federation::outbox::worker::{self, WorkerOptions};
+use galaxie_federation::{Data, FederationContext, build_federation_config};
+use std::future::Future;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// A built instance.
+pub struct App {
+    /// Its configuration.
+    pub config: Config,
+    /// Its database.
+    pub db: Db,
+    /// Its federation configuration.
+    pub federation: FederationContext,
+    worker: WorkerOptions,
+}
+
+impl App {
+    /// Connects to the database, applies migrations, loads or creates the instance keys.
+    pub async fn build(config: Config) -> anyhow::Result<App> {
+        let url = config.database_url();
+        let db = Db::connect(&url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+        db.migrate().await.context("cannot apply migrations")?;
+        let federation = build_federation_config(
+            db.clone(),
+            config.federation.clone(),
+            &config.instance.public_url,
+        )
+        .await
+        .context("cannot prepare federation")?;
+        Ok(App {
+            config,
+            db,
+            federation,
+            worker: WorkerOptions::default(),
+        })
+    }
+
+    /// Changes the delivery worker's tuning (tests use short retry delays).
+    pub fn with_worker_options(mut self, options: WorkerOptions) -> Self {
+        self.worker = options;
+        self
+    }
+
+    /// Request-scoped federation data, for the CLI and tests.
+    pub fn data(&self) -> Data {
+        self.federation.to_request_data()
+    }
+
+    /// The HTTP router.
+    pub fn router(&self) -> axum::Router {
+        galaxie_web::router(self.federation.clone()).layer(
+            tower_http::trace::TraceLayer::new_for_http(),
+        )
+    }
+
+    /// Serves HTTP on `listener` and runs the delivery worker, until `shutdown` completes.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let worker = tokio::spawn(worker::run(self.federation.clone(), self.worker.clone(), stop_rx));
+        let router = self.router();
+        let served = axum::serve(listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        let _ = stop_tx.send(true);
+        let _ = worker.await;
+        served.context("HTTP server failed")
+    }
+}
+
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("********"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}

@@ -1,0 +1,505 @@
+//! The command line. The CLI and the API call the same service functions; the CLI works while
+//! `serve` runs on the same database — it commits changes and their delivery jobs, and the
+//! running server's worker sends them.
+
+use crate::app::App;
+use crate::config::Config;
+use clap::{Args, Parser, Subcommand};
+use galaxie_db::entities::deliveries::DeliveryStatus;
+use galaxie_db::entities::followers::FollowStatus;
+use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawNote, RawPlace, RawPlaceUpdate};
+use galaxie_federation::FederationError;
+use galaxie_federation::service::{self, FollowerDecision};
+use std::path::PathBuf;
+
+/// Galaxie: a federated ActivityPub network of tiers-lieux (third places).
+///
+/// Each place publishes its profile, events and news as ActivityPub objects; anyone on the
+/// fediverse (Mastodon, Mobilizon…) can follow it. With no configuration, Galaxie keeps its
+/// data in ./data (SQLite) and listens on http://127.0.0.1:8080.
+///
+/// Configuration: an optional galaxie.toml and GALAXIE__SECTION__KEY environment variables
+/// (see docs/configuration.md).
+#[derive(Debug, Parser)]
+#[command(name = "galaxie", version, propagate_version = true)]
+pub struct Cli {
+    /// Configuration file (default: ./galaxie.toml when present). Also GALAXIE_CONFIG.
+    #[arg(long, global = true, env = "GALAXIE_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server and the delivery worker (migrations are applied at start).
+    Serve,
+    /// Apply database migrations and list them.
+    Migrate,
+    /// Create, list, show and update places.
+    #[command(subcommand)]
+    Place(PlaceCommand),
+    /// Publish a note or an event.
+    #[command(subcommand)]
+    Publish(PublishCommand),
+    /// Make a place follow a remote actor (@user@host or actor URL).
+    Follow {
+        /// The local place that follows.
+        place: String,
+        /// @user@host, or the actor's URL.
+        target: String,
+    },
+    /// Make a place stop following a remote actor.
+    Unfollow {
+        /// The local place.
+        place: String,
+        /// @user@host, or the actor's URL.
+        target: String,
+    },
+    /// List a place's followers, or approve, reject or remove one.
+    Followers(FollowersArgs),
+    /// Block a domain: its activities are refused and nothing is delivered to it.
+    #[command(subcommand)]
+    Block(BlockCommand),
+    /// Lift a domain block.
+    #[command(subcommand)]
+    Unblock(BlockCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Show the delivery queue.
+    Deliveries,
+}
+
+/// `place …`
+#[derive(Debug, Subcommand)]
+pub enum PlaceCommand {
+    /// Create a place.
+    Create {
+        /// Its username, as in @username@host (a-z, 0-9, _, -, .).
+        username: String,
+        /// Its display name.
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+    /// List the places of this instance.
+    List,
+    /// Show one place.
+    Show {
+        /// Its username.
+        username: String,
+    },
+    /// Update a place's profile (only the options given change; an empty value clears).
+    Update {
+        /// Its username.
+        username: String,
+        /// A new display name.
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+}
+
+/// Profile options shared by `place create` and `place update`.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Short presentation (at most 280 characters).
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Street address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Five-digit postal code.
+    #[arg(long)]
+    pub postal_code: Option<String>,
+    /// Commune.
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Two-letter country code (default FR when an address is given).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Latitude (with --lon).
+    #[arg(long, allow_hyphen_values = true)]
+    pub lat: Option<f64>,
+    /// Longitude (with --lat).
+    #[arg(long, allow_hyphen_values = true)]
+    pub lon: Option<f64>,
+    /// Telephone (French numbers are normalised to +33…).
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Website.
+    #[arg(long)]
+    pub website: Option<String>,
+    /// Opening hours, OpenStreetMap syntax ("Mo-Fr 09:00-12:00,14:00-18:00").
+    #[arg(long)]
+    pub hours: Option<String>,
+    /// Logo URL.
+    #[arg(long)]
+    pub icon: Option<String>,
+    /// Follow requests wait for approval.
+    #[arg(long)]
+    pub manually_approves_followers: Option<bool>,
+}
+
+/// `publish …`
+#[derive(Debug, Subcommand)]
+pub enum PublishCommand {
+    /// Publish a short news item.
+    Note {
+        /// The place that publishes.
+        #[arg(long)]
+        place: String,
+        /// The text.
+        #[arg(long)]
+        text: String,
+    },
+    /// Publish an event.
+    Event(EventArgs),
+}
+
+/// `publish event` options.
+#[derive(Debug, Args)]
+pub struct EventArgs {
+    /// The place that publishes.
+    #[arg(long)]
+    pub place: String,
+    /// What it is ("Atelier smartphone").
+    #[arg(long)]
+    pub name: String,
+    /// Start, RFC 3339 (2027-01-09T14:00:00+01:00).
+    #[arg(long)]
+    pub start: String,
+    /// End, RFC 3339.
+    #[arg(long)]
+    pub end: Option<String>,
+    /// Description.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Venue name.
+    #[arg(long)]
+    pub location_name: Option<String>,
+    /// Street address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Postal code.
+    #[arg(long)]
+    pub postal_code: Option<String>,
+    /// Commune.
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Latitude.
+    #[arg(long, allow_hyphen_values = true)]
+    pub lat: Option<f64>,
+    /// Longitude.
+    #[arg(long, allow_hyphen_values = true)]
+    pub lon: Option<f64>,
+    /// IANA time zone (default Europe/Paris).
+    #[arg(long)]
+    pub timezone: Option<String>,
+    /// Price in plain words ("gratuit", "5 €").
+    #[arg(long)]
+    pub price: Option<String>,
+    /// Link to follow it online.
+    #[arg(long)]
+    pub online_url: Option<String>,
+    /// Where to register.
+    #[arg(long)]
+    pub registration_url: Option<String>,
+    /// Maximum number of participants.
+    #[arg(long)]
+    pub capacity: Option<u32>,
+}
+
+/// `followers …`
+#[derive(Debug, Args)]
+pub struct FollowersArgs {
+    #[command(subcommand)]
+    pub action: Option<FollowerAction>,
+    /// The place (when listing).
+    pub place: Option<String>,
+    /// Only pending requests (when listing).
+    #[arg(long)]
+    pub pending: bool,
+}
+
+/// `followers approve|reject|remove`
+#[derive(Debug, Subcommand)]
+pub enum FollowerAction {
+    /// Accept a pending follow request.
+    Approve {
+        /// The place.
+        place: String,
+        /// The follower's actor URL.
+        actor: String,
+    },
+    /// Refuse a pending follow request.
+    Reject {
+        /// The place.
+        place: String,
+        /// The follower's actor URL.
+        actor: String,
+    },
+    /// Remove a follower.
+    Remove {
+        /// The place.
+        place: String,
+        /// The follower's actor URL.
+        actor: String,
+    },
+}
+
+/// `block …` / `unblock …`
+#[derive(Debug, Subcommand)]
+pub enum BlockCommand {
+    /// A whole domain.
+    Domain {
+        /// The domain (example.org).
+        domain: String,
+        /// Why (kept for the moderation log).
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// List blocked domains.
+    List,
+}
+
+/// `token …`
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token (shown once).
+    Create {
+        /// A name to remember what it is for.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+/// A CLI failure: bad input (exit 2) or anything else (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Input that failed validation.
+    #[error("{0}")]
+    Invalid(String),
+    /// Anything else.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<FederationError> for CliError {
+    fn from(e: FederationError) -> Self {
+        match e {
+            FederationError::Invalid(errors) => CliError::Invalid(errors.to_string()),
+            FederationError::NotFound(what) => CliError::Invalid(format!("{what} not found")),
+            FederationError::AlreadyExists(what) => CliError::Invalid(format!("{what} already exists")),
+            other => CliError::Other(other.into()),
+        }
+    }
+}
+
+impl From<galaxie_domain::ValidationErrors> for CliError {
+    fn from(e: galaxie_domain::ValidationErrors) -> Self {
+        CliError::Invalid(e.to_string())
+    }
+}
+
+impl From<galaxie_db::DbError> for CliError {
+    fn from(e: galaxie_db::DbError) -> Self {
+        FederationError::from(e).into()
+    }
+}
+
+fn raw_profile(p: ProfileArgs, name: Option<String>) -> RawPlaceUpdate {
+    RawPlaceUpdate {
+        name,
+        summary: p.summary,
+        address: p.address,
+        postal_code: p.postal_code,
+        city: p.city,
+        country: p.country,
+        lat: p.lat,
+        lon: p.lon,
+        phone: p.phone,
+        website: p.website,
+        hours: p.hours,
+        icon: p.icon,
+        manually_approves_followers: p.manually_approves_followers,
+    }
+}
+
+fn print_place(app: &App, p: &galaxie_db::entities::places::Model) {
+    let urls = app.data().urls().clone();
+    println!(
+        "@{}@{}\t{}\t{}",
+        p.username,
+        urls.authority(),
+        p.name,
+        urls.place(&p.username)
+    );
+}
+
+/// Runs a command with a loaded configuration.
+pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
+    if let Command::Serve = command {
+        let bind = config.server.bind;
+        let app = App::build(config).await?;
+        let listener = tokio::net::TcpListener::bind(bind)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}"))?;
+        tracing::info!(
+            bind = %bind,
+            public_url = %app.config.instance.public_url,
+            "Galaxie is serving"
+        );
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        app.serve(listener, shutdown).await?;
+        return Ok(());
+    }
+    let app = App::build(config).await?;
+    let data = app.data();
+    match command {
+        Command::Serve => {}
+        Command::Migrate => {
+            for name in app.db.applied_migrations().await? {
+                println!("applied\t{name}");
+            }
+        }
+        Command::Place(PlaceCommand::Create {
+            username,
+            name,
+            profile,
+        }) => {
+            let p = raw_profile(profile, Some(name));
+            let place = NewPlace::parse(RawPlace {
+                username: Some(username),
+                name: p.name,
+                summary: p.summary,
+                address: p.address,
+                postal_code: p.postal_code,
+                city: p.city,
+                country: p.country,
+                lat: p.lat,
+                lon: p.lon,
+                phone: p.phone,
+                website: p.website,
+                hours: p.hours,
+                icon: p.icon,
+                manually_approves_followers: p.manually_approves_followers,
+            })?;
+            let row = service::create_place(&data, place).await?;
+            print_place(&app, &row);
+        }
+        Command::Place(PlaceCommand::List) => {
+            for p in galaxie_db::places::list(app.db.conn()).await? {
+                print_place(&app, &p);
+            }
+        }
+        Command::Place(PlaceCommand::Show { username }) => {
+            let p = service::place(&data, &username).await?;
+            let actor = galaxie_federation::objects::place::ApubPlace::new(p, data.urls())
+                .to_json(data.urls());
+            let json = galaxie_federation::protocol::context::with_context(&actor)
+                .map_err(|e| anyhow::anyhow!(e))?;
+            println!("{}", serde_json::to_string_pretty(&json).map_err(|e| anyhow::anyhow!(e))?);
+        }
+        Command::Place(PlaceCommand::Update {
+            username,
+            name,
+            profile,
+        }) => {
+            let row = service::update_place(&data, &username, raw_profile(profile, name)).await?;
+            print_place(&app, &row);
+        }
+        Command::Publish(PublishCommand::Note { place, text }) => {
+            let note = NewNote::parse(RawNote { text: Some(text) })?;
+            let row = service::publish_note(&data, &place, note).await?;
+            println!("{}\t{}", row.id, row.ap_id);
+        }
+        Command::Publish(PublishCommand::Event(e)) => {
+            let event = NewEvent::parse(RawEvent {
+                name: Some(e.name),
+                summary: e.summary,
+                start: Some(e.start),
+                end: e.end,
+                timezone: e.timezone,
+                location_name: e.location_name,
+                address: e.address,
+                postal_code: e.postal_code,
+                city: e.city,
+                lat: e.lat,
+                lon: e.lon,
+                online_url: e.online_url,
+                price: e.price,
+                capacity: e.capacity,
+                registration_url: e.registration_url,
+            })?;
+            let row = service::publish_event(&data, &e.place, event).await?;
+            println!("{}\t{}\t{}", row.id, row.ap_id, row.summary.unwrap_or_default());
+        }
+        Command::Follow { place, target } => {
+            let row = service::follow(&data, &place, &target).await?;
+            println!("follow requested\t{}", row.target_ap_id);
+        }
+        Command::Unfollow { place, target } => {
+            service::unfollow(&data, &place, &target).await?;
+            println!("unfollowed\t{target}");
+        }
+        Command::Followers(args) => match args.action {
+            None => {
+                let place = args.place.ok_or_else(|| {
+                    CliError::Invalid("followers: give a place, or approve|reject|remove".into())
+                })?;
+                let status = args.pending.then_some(FollowStatus::Pending);
+                for f in service::followers(&data, &place, status).await? {
+                    println!("{:?}\t{}", f.status, f.actor_ap_id);
+                }
+            }
+            Some(action) => {
+                let (place, actor, decision) = match action {
+                    FollowerAction::Approve { place, actor } => (place, actor, FollowerDecision::Approve),
+                    FollowerAction::Reject { place, actor } => (place, actor, FollowerDecision::Reject),
+                    FollowerAction::Remove { place, actor } => (place, actor, FollowerDecision::Remove),
+                };
+                service::decide_follower(&data, &place, &actor, decision).await?;
+                println!("{decision:?}\t{actor}");
+            }
+        },
+        Command::Block(BlockCommand::Domain { domain, reason }) => {
+            galaxie_db::blocks::block_domain(app.db.conn(), &domain, reason.as_deref()).await?;
+            println!("blocked\t{domain}");
+        }
+        Command::Block(BlockCommand::List) | Command::Unblock(BlockCommand::List) => {
+            for b in galaxie_db::blocks::list(app.db.conn()).await? {
+                println!("{}\t{}", b.domain, b.reason.unwrap_or_default());
+            }
+        }
+        Command::Unblock(BlockCommand::Domain { domain, .. }) => {
+            if galaxie_db::blocks::unblock_domain(app.db.conn(), &domain).await? {
+                println!("unblocked\t{domain}");
+            } else {
+                return Err(CliError::Invalid(format!("{domain} was not blocked")));
+            }
+        }
+        Command::Token(TokenCommand::Create { name }) => {
+            let (_, token) = galaxie_db::tokens::create(app.db.conn(), &name).await?;
+            println!("{token}");
+        }
+        Command::Deliveries => {
+            for status in [
+                DeliveryStatus::Pending,
+                DeliveryStatus::Delivered,
+                DeliveryStatus::Rejected,
+                DeliveryStatus::Dead,
+            ] {
+                let n = galaxie_db::deliveries::count_with_status(app.db.conn(), status).await?;
+                println!("{status:?}\t{n}");
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! The routers: discovery (`/.well-known`), ActivityPub, the JSON API, a plain home page.
+
+pub mod activitypub;
+pub mod api;
+pub mod wellknown;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use galaxie_federation::{Data, FederationContext};
+
+/// State shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// The federation configuration (database, settings, keys…).
+    pub federation: FederationContext,
+}
+
+impl AppState {
+    /// Request-scoped federation data.
+    pub fn data(&self) -> Data {
+        self.federation.to_request_data()
+    }
+}
+
+/// The whole application router.
+pub fn router(federation: FederationContext) -> Router {
+    let state = AppState { federation };
+    Router::new()
+        .merge(wellknown::router())
+        .merge(activitypub::router())
+        .merge(api::router())
+        .layer(DefaultBodyLimit::max(crate::MAX_BODY_BYTES))
+        .with_state(state)
+}

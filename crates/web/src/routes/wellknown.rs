@@ -1,0 +1,146 @@
+//! WebFinger (RFC 7033) for `acct:user@host` and for the instance (FEP-d556), NodeInfo 2.1
+//! with the instance actor linked (FEP-2677), and the JSON-LD context at `/ns`.
+
+use super::AppState;
+use crate::error::{AppError, AppResult};
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use galaxie_federation::{SOFTWARE, VERSION};
+use serde::Deserialize;
+use serde_json::json;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/.well-known/webfinger", get(webfinger))
+        .route("/.well-known/nodeinfo", get(nodeinfo_links))
+        .route("/.well-known/host-meta", get(host_meta))
+        .route("/nodeinfo/2.1", get(nodeinfo))
+        .route("/ns", get(context))
+        .route("/healthz", get(|| async { "ok" }))
+}
+
+#[derive(Deserialize)]
+struct WebfingerQuery {
+    resource: String,
+}
+
+async fn webfinger(State(state): State<AppState>, Query(q): Query<WebfingerQuery>) -> AppResult<Response> {
+    let data = state.data();
+    let urls = data.urls();
+    let authority = urls.authority();
+    let resource = q.resource.trim();
+    let instance = || {
+        json!({
+            "subject": format!("acct:{authority}@{authority}"),
+            "aliases": [urls.instance_actor()],
+            "links": [
+                { "rel": "self", "type": "application/activity+json", "href": urls.instance_actor() },
+                { "rel": "https://www.w3.org/ns/activitystreams#Application", "type": "application/activity+json", "href": urls.instance_actor() }
+            ]
+        })
+    };
+    let base = urls.base().as_str();
+    if resource == base || resource == base.trim_end_matches('/') || resource == urls.instance_actor().as_str() {
+        return Ok(jrd(instance()));
+    }
+    let acct = resource.strip_prefix("acct:").unwrap_or(resource);
+    let (user, host) = acct
+        .trim_start_matches('@')
+        .rsplit_once('@')
+        .ok_or_else(|| AppError::BadRequest(format!("resource must be acct:user@{authority}")))?;
+    if !host.eq_ignore_ascii_case(&authority) {
+        return Err(AppError::NotFound);
+    }
+    if user == authority || user == "instance" {
+        return Ok(jrd(instance()));
+    }
+    let place = galaxie_db::places::by_username(data.db().conn(), user)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let actor = urls.place(&place.username);
+    Ok(jrd(json!({
+        "subject": format!("acct:{}@{authority}", place.username),
+        "aliases": [actor],
+        "links": [
+            { "rel": "self", "type": "application/activity+json", "href": actor },
+            { "rel": "http://webfinger.net/rel/profile-page", "type": "text/html", "href": actor },
+            { "rel": "http://ostatus.org/schema/1.0/subscribe", "template": format!("{}authorize_interaction?uri={{uri}}", urls.base()) }
+        ]
+    })))
+}
+
+fn jrd(value: serde_json::Value) -> Response {
+    (
+        [("content-type", "application/jrd+json; charset=utf-8"), ("access-control-allow-origin", "*")],
+        value.to_string(),
+    )
+        .into_response()
+}
+
+async fn host_meta(State(state): State<AppState>) -> Response {
+    let base = state.data().urls().base().to_string();
+    (
+        [("content-type", "application/xrd+xml; charset=utf-8")],
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<XRD xmlns="http://docs.oasis-open.org/ns/xri/xrd-1.0"><Link rel="lrdd" template="{base}.well-known/webfinger?resource={{uri}}"/></XRD>"#
+        ),
+    )
+        .into_response()
+}
+
+async fn nodeinfo_links(State(state): State<AppState>) -> Json<serde_json::Value> {
+    let data = state.data();
+    let urls = data.urls();
+    let mut href = urls.base().clone();
+    href.set_path("/nodeinfo/2.1");
+    Json(json!({
+        "links": [
+            { "rel": "http://nodeinfo.diaspora.software/ns/schema/2.1", "href": href },
+            { "rel": "https://www.w3.org/ns/activitystreams#Application", "href": urls.instance_actor() }
+        ]
+    }))
+}
+
+async fn nodeinfo(State(state): State<AppState>) -> AppResult<Response> {
+    let data = state.data();
+    let conn = data.db().conn();
+    let places = galaxie_db::places::list(conn).await?.len();
+    let posts = galaxie_db::objects::count_local(conn).await?;
+    let body = json!({
+        "version": "2.1",
+        "software": {
+            "name": SOFTWARE,
+            "version": VERSION,
+            "repository": "https://example.invalid/galaxie",
+            "homepage": data.urls().base()
+        },
+        "protocols": ["activitypub"],
+        "services": { "inbound": [], "outbound": ["atom1.0"] },
+        "openRegistrations": false,
+        "usage": {
+            "users": { "total": places, "activeMonth": places, "activeHalfyear": places },
+            "localPosts": posts
+        },
+        "metadata": {
+            "nodeName": format!("Galaxie — {}", data.urls().authority()),
+            "nodeDescription": "Réseau fédéré de tiers-lieux / a federated network of third places",
+            "federation": { "enabled": true }
+        }
+    });
+    Ok((
+        [("content-type", "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")],
+        body.to_string(),
+    )
+        .into_response())
+}
+
+async fn context() -> Response {
+    (
+        [("content-type", "application/ld+json; charset=utf-8"), ("access-control-allow-origin", "*")],
+        galaxie_federation::protocol::context::context_document().to_string(),
+    )
+        .into_response()
+}
