@@ -21,16 +21,29 @@ struct Counts {
 async fn counts(alpha: &Instance) -> Counts {
     let conn = alpha.data.db().conn();
     Counts {
-        activities: galaxie_db::activities::count_all(conn).await.expect("count"),
+        activities: galaxie_db::activities::count_all(conn)
+            .await
+            .expect("count"),
         objects: galaxie_db::objects::count_all(conn).await.expect("count"),
-        followers: service::followers(&alpha.data, "epn", None).await.expect("followers").len(),
+        followers: service::followers(&alpha.data, "epn", None)
+            .await
+            .expect("followers")
+            .len(),
     }
 }
 
-async fn post(inbox: &str, body: Vec<u8>, signer: Option<&Signer>, tweak: impl FnOnce(&mut reqwest::header::HeaderMap)) -> (u16, String) {
+async fn post(
+    inbox: &str,
+    body: Vec<u8>,
+    signer: Option<&Signer>,
+    tweak: impl FnOnce(&mut reqwest::header::HeaderMap),
+) -> (u16, String) {
     let url = url::Url::parse(inbox).expect("url");
     let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("content-type", "application/activity+json".parse().expect("h"));
+    headers.insert(
+        "content-type",
+        "application/activity+json".parse().expect("h"),
+    );
     if let Some(s) = signer {
         let key = KeyCache::default().private(&s.key_pem).expect("key");
         let signed = sign_post(&key, &s.key_id, &url, &body, SystemTime::now()).expect("sign");
@@ -40,7 +53,13 @@ async fn post(inbox: &str, body: Vec<u8>, signer: Option<&Signer>, tweak: impl F
         headers.insert("signature", signed.signature.parse().expect("h"));
     }
     tweak(&mut headers);
-    let res = reqwest::Client::new().post(url).headers(headers).body(body).send().await.expect("send");
+    let res = reqwest::Client::new()
+        .post(url)
+        .headers(headers)
+        .body(body)
+        .send()
+        .await
+        .expect("send");
     let status = res.status().as_u16();
     (status, res.text().await.unwrap_or_default())
 }
@@ -60,13 +79,28 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     let alpha = Instance::start(&db_a.url).await;
     let beta = Instance::start(&db_b.url).await;
     for (i, name) in [(&alpha, "epn"), (&beta, "fablab"), (&beta, "autre")] {
-        let p = NewPlace::parse(RawPlace { username: Some(name.into()), name: Some(name.into()), ..Default::default() }).expect("p");
+        let p = NewPlace::parse(RawPlace {
+            username: Some(name.into()),
+            name: Some(name.into()),
+            ..Default::default()
+        })
+        .expect("p");
         service::create_place(&i.data, p).await.expect("create");
     }
-    let fablab = galaxie_db::places::get_by_username(beta.data.db().conn(), "fablab").await.expect("p");
-    let autre = galaxie_db::places::get_by_username(beta.data.db().conn(), "autre").await.expect("p");
-    let signer = Signer { key_pem: fablab.private_key_pem.clone(), key_id: format!("{}#main-key", beta.place_url("fablab")) };
-    let other_key = Signer { key_pem: autre.private_key_pem.clone(), key_id: format!("{}#main-key", beta.place_url("autre")) };
+    let fablab = galaxie_db::places::get_by_username(beta.data.db().conn(), "fablab")
+        .await
+        .expect("p");
+    let autre = galaxie_db::places::get_by_username(beta.data.db().conn(), "autre")
+        .await
+        .expect("p");
+    let signer = Signer {
+        key_pem: fablab.private_key_pem.clone(),
+        key_id: format!("{}#main-key", beta.place_url("fablab")),
+    };
+    let other_key = Signer {
+        key_pem: autre.private_key_pem.clone(),
+        key_id: format!("{}#main-key", beta.place_url("autre")),
+    };
     let inbox = format!("{}/places/epn/inbox", alpha.base);
     let before = counts(&alpha).await;
     let body = |v: &Value| serde_json::to_vec(v).expect("json");
@@ -77,22 +111,43 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     assert!(text.contains("not signed"), "{text}");
 
     // Signed with another actor's key.
-    let (status, text) = post(&inbox, body(&follow(&beta, &alpha, 2)), Some(&other_key), |_| {}).await;
+    let (status, text) = post(
+        &inbox,
+        body(&follow(&beta, &alpha, 2)),
+        Some(&other_key),
+        |_| {},
+    )
+    .await;
     assert_eq!(status, 401, "{text}");
 
     // Digest mismatch: the body changed after signing.
-    let (status, text) = post(&inbox, body(&follow(&beta, &alpha, 3)), Some(&signer), |h| {
-        h.insert("digest", "SHA-256=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=".parse().expect("h"));
-    })
+    let (status, text) = post(
+        &inbox,
+        body(&follow(&beta, &alpha, 3)),
+        Some(&signer),
+        |h| {
+            h.insert(
+                "digest",
+                "SHA-256=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+                    .parse()
+                    .expect("h"),
+            );
+        },
+    )
     .await;
     assert_eq!(status, 401, "{text}");
     assert!(text.contains("Digest"), "{text}");
 
     // Stale Date (the signature then does not cover the new date either).
-    let (status, text) = post(&inbox, body(&follow(&beta, &alpha, 4)), Some(&signer), |h| {
-        let old = httpdate::fmt_http_date(SystemTime::now() - Duration::from_secs(2 * 86_400));
-        h.insert("date", old.parse().expect("h"));
-    })
+    let (status, text) = post(
+        &inbox,
+        body(&follow(&beta, &alpha, 4)),
+        Some(&signer),
+        |h| {
+            let old = httpdate::fmt_http_date(SystemTime::now() - Duration::from_secs(2 * 86_400));
+            h.insert("date", old.parse().expect("h"));
+        },
+    )
     .await;
     assert_eq!(status, 401, "{text}");
     assert!(text.contains("12 hours"), "{text}");
@@ -104,7 +159,13 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     assert_eq!(status, 413);
 
     // Malformed JSON.
-    let (status, text) = post(&inbox, b"{\"type\": \"Follow\",".to_vec(), Some(&signer), |_| {}).await;
+    let (status, text) = post(
+        &inbox,
+        b"{\"type\": \"Follow\",".to_vec(),
+        Some(&signer),
+        |_| {},
+    )
+    .await;
     assert_eq!(status, 400, "{text}");
 
     // Deeply nested JSON.
@@ -143,22 +204,50 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     assert_eq!(after.followers, before.followers, "no follower stored");
 
     // A blocked domain's activities are dropped.
-    galaxie_db::blocks::block_domain(alpha.data.db().conn(), "localhost", Some("test")).await.expect("block");
-    let (status, _) = post(&inbox, body(&follow(&beta, &alpha, 8)), Some(&signer), |_| {}).await;
+    galaxie_db::blocks::block_domain(alpha.data.db().conn(), "localhost", Some("test"))
+        .await
+        .expect("block");
+    let (status, _) = post(
+        &inbox,
+        body(&follow(&beta, &alpha, 8)),
+        Some(&signer),
+        |_| {},
+    )
+    .await;
     assert_eq!(status, 403);
-    galaxie_db::blocks::unblock_domain(alpha.data.db().conn(), "localhost").await.expect("unblock");
+    galaxie_db::blocks::unblock_domain(alpha.data.db().conn(), "localhost")
+        .await
+        .expect("unblock");
     assert_eq!(counts(&alpha).await.followers, 0);
 
     // The same Follow, properly signed, is accepted — the refusals above were for their faults.
-    let (status, text) = post(&inbox, body(&follow(&beta, &alpha, 9)), Some(&signer), |_| {}).await;
+    let (status, text) = post(
+        &inbox,
+        body(&follow(&beta, &alpha, 9)),
+        Some(&signer),
+        |_| {},
+    )
+    .await;
     assert_eq!(status, 202, "{text}");
     assert_eq!(counts(&alpha).await.followers, 1);
 
     // Hostile HTML from a followed actor is cleaned before it is stored.
-    service::follow(&alpha.data, "epn", &beta.place_url("fablab")).await.expect("follow");
-    galaxie_tests::eventually("alpha's follow accepted", Duration::from_secs(20), || async {
-        galaxie_db::follows::is_followed_locally(alpha.data.db().conn(), &beta.place_url("fablab")).await.ok()?.then_some(())
-    })
+    service::follow(&alpha.data, "epn", &beta.place_url("fablab"))
+        .await
+        .expect("follow");
+    galaxie_tests::eventually(
+        "alpha's follow accepted",
+        Duration::from_secs(20),
+        || async {
+            galaxie_db::follows::is_followed_locally(
+                alpha.data.db().conn(),
+                &beta.place_url("fablab"),
+            )
+            .await
+            .ok()?
+            .then_some(())
+        },
+    )
     .await;
     let hostile = json!({
         "@context": "https://www.w3.org/ns/activitystreams",
@@ -176,10 +265,13 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     });
     let (status, text) = post(&inbox, body(&hostile), Some(&signer), |_| {}).await;
     assert_eq!(status, 202, "{text}");
-    let stored = galaxie_db::objects::by_ap_id(alpha.data.db().conn(), &format!("{}/objects/hostile", beta.base))
-        .await
-        .expect("q")
-        .expect("stored");
+    let stored = galaxie_db::objects::by_ap_id(
+        alpha.data.db().conn(),
+        &format!("{}/objects/hostile", beta.base),
+    )
+    .await
+    .expect("q")
+    .expect("stored");
     let content = stored.content.expect("content");
     for bad in ["script", "onclick", "onerror", "javascript", "<img"] {
         assert!(!content.contains(bad), "{bad} in {content}");
@@ -197,7 +289,9 @@ on_both_backends!(bad_inbox_posts_are_refused);
 async fn api_validation_names_the_field(backend: Backend) {
     let db = TestDb::new(backend).await;
     let alpha = Instance::start(&db.url).await;
-    let (_, token) = galaxie_db::tokens::create(alpha.data.db().conn(), "test").await.expect("token");
+    let (_, token) = galaxie_db::tokens::create(alpha.data.db().conn(), "test")
+        .await
+        .expect("token");
     let client = reqwest::Client::new();
     let created = client
         .post(format!("{}/api/v1/places", alpha.base))
@@ -238,7 +332,12 @@ async fn api_validation_names_the_field(backend: Backend) {
         .expect("send");
     assert_eq!(unknown_field.status(), 400);
     assert!(unknown_field.text().await.expect("text").contains("colour"));
-    assert_eq!(galaxie_db::objects::count_all(alpha.data.db().conn()).await.expect("count"), 0);
+    assert_eq!(
+        galaxie_db::objects::count_all(alpha.data.db().conn())
+            .await
+            .expect("count"),
+        0
+    );
     alpha.stop().await;
     db.cleanup().await;
 }
@@ -252,11 +351,28 @@ async fn fetching_a_private_address_is_refused_outside_debug() {
     config.federation.debug = false;
     config.instance.public_url = url::Url::parse("https://lieu.example").expect("url");
     let app = galaxie::App::build(config).await.expect("app");
-    let p = NewPlace::parse(RawPlace { username: Some("epn".into()), name: Some("EPN".into()), ..Default::default() }).expect("p");
+    let p = NewPlace::parse(RawPlace {
+        username: Some("epn".into()),
+        name: Some("EPN".into()),
+        ..Default::default()
+    })
+    .expect("p");
     service::create_place(&app.data(), p).await.expect("create");
-    let err = service::follow(&app.data(), "epn", "https://localhost/users/admin").await.expect_err("refused");
+    let err = service::follow(&app.data(), "epn", "https://localhost/users/admin")
+        .await
+        .expect_err("refused");
     let text = err.to_string();
-    assert!(text.contains("local IP") || text.contains("public address") || text.contains("forbidden"), "{text}");
-    let place = galaxie_db::places::get_by_username(app.db.conn(), "epn").await.expect("p");
-    assert!(galaxie_db::follows::followings_of(app.db.conn(), place.id).await.expect("q").is_empty());
+    assert!(
+        text.contains("local IP") || text.contains("public address") || text.contains("forbidden"),
+        "{text}"
+    );
+    let place = galaxie_db::places::get_by_username(app.db.conn(), "epn")
+        .await
+        .expect("p");
+    assert!(
+        galaxie_db::follows::followings_of(app.db.conn(), place.id)
+            .await
+            .expect("q")
+            .is_empty()
+    );
 }

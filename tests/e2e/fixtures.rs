@@ -20,13 +20,17 @@ fn mastodon_actor_is_read() {
     assert!(actor.public_key.public_key_pem.contains("BEGIN PUBLIC KEY"));
     assert_eq!(actor.public_key.owner, actor.id);
     assert!(actor.shared_inbox().is_some());
-    assert!(!actor.attachment.is_empty(), "PropertyValue fields are kept");
+    assert!(
+        !actor.attachment.is_empty(),
+        "PropertyValue fields are kept"
+    );
 }
 
 #[test]
 fn gotosocial_actors_are_read() {
     for path in ["gotosocial/actor.json", "gotosocial/actor-with-fields.json"] {
-        let actor: Actor = serde_json::from_value(fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let actor: Actor =
+            serde_json::from_value(fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(!actor.public_key.public_key_pem.is_empty(), "{path}");
     }
 }
@@ -41,7 +45,8 @@ fn mastodon_follow_is_read() {
 #[test]
 fn mastodon_create_note_is_read() {
     let value = fixture("mastodon/create-note.json");
-    let InboxActivity::Create(create) = InboxActivity::parse("Create", value).expect("create") else {
+    let InboxActivity::Create(create) = InboxActivity::parse("Create", value).expect("create")
+    else {
         panic!("not a Create");
     };
     assert_eq!(create.object.kind, PostKind::Note);
@@ -52,7 +57,8 @@ fn mastodon_create_note_is_read() {
 #[test]
 fn gotosocial_create_note_is_read() {
     let value = fixture("gotosocial/create-note.json");
-    let InboxActivity::Create(create) = InboxActivity::parse("Create", value).expect("create") else {
+    let InboxActivity::Create(create) = InboxActivity::parse("Create", value).expect("create")
+    else {
         panic!("not a Create");
     };
     assert_eq!(create.object.kind, PostKind::Note);
@@ -66,7 +72,10 @@ fn mobilizon_event_with_place_and_postal_address_is_read() {
     let location = post.location.as_ref().expect("location");
     let address = location.address.as_ref().expect("PostalAddress");
     assert!(address.address_locality.is_some() || address.street_address.is_some());
-    assert!(location.geo().is_some(), "float latitude/longitude are read");
+    assert!(
+        location.geo().is_some(),
+        "float latitude/longitude are read"
+    );
     let stored = received_data(&post);
     assert_eq!(stored.kind, "Event");
     assert!(stored.latitude.is_some());
@@ -76,7 +85,8 @@ fn mobilizon_event_with_place_and_postal_address_is_read() {
 #[test]
 fn mobilizon_create_event_is_read() {
     let value = fixture("mobilizon/create-event.json");
-    let InboxActivity::Create(create) = InboxActivity::parse("Create", value).expect("create") else {
+    let InboxActivity::Create(create) = InboxActivity::parse("Create", value).expect("create")
+    else {
         panic!("not a Create");
     };
     assert_eq!(create.object.kind, PostKind::Event);

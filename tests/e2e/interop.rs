@@ -30,7 +30,9 @@ async fn place(instance: &Instance) {
         ..Default::default()
     })
     .expect("place");
-    service::create_place(&instance.data, p).await.expect("create");
+    service::create_place(&instance.data, p)
+        .await
+        .expect("create");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -80,7 +82,9 @@ async fn a_fedify_follower_receives_a_galaxie_event() {
         ..Default::default()
     })
     .expect("event");
-    let published = service::publish_event(&galaxie.data, "epn", event).await.expect("publish");
+    let published = service::publish_event(&galaxie.data, "epn", event)
+        .await
+        .expect("publish");
     loop {
         let event = next_event().await;
         match event["event"].as_str() {
@@ -117,7 +121,11 @@ async fn fediverse_pasture_verifies_a_galaxie_place_actor() {
         .expect("run verify_actor");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let last = stdout.lines().last().unwrap_or_default();
-    assert!(output.status.success(), "verify_actor failed: {last}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "verify_actor failed: {last}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let result: Value = serde_json::from_str(last).expect("json result");
     assert_eq!(result["ok"], true);
     galaxie.stop().await;

@@ -39,7 +39,11 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary directory");
                 let url = format!("sqlite://{}", dir.path().join("galaxie.sqlite").display());
-                TestDb { url, pg_name: None, _dir: Some(dir) }
+                TestDb {
+                    url,
+                    pg_name: None,
+                    _dir: Some(dir),
+                }
             }
             Backend::Postgres => {
                 let admin = postgres_admin_url();
@@ -52,7 +56,11 @@ impl TestDb {
                     .expect("create test database");
                 let mut url = url::Url::parse(&admin).expect("admin URL");
                 url.set_path(&format!("/{name}"));
-                TestDb { url: url.to_string(), pg_name: Some(name), _dir: None }
+                TestDb {
+                    url: url.to_string(),
+                    pg_name: Some(name),
+                    _dir: None,
+                }
             }
         }
     }
@@ -76,7 +84,12 @@ fn uuid_like() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
-    format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        nanos % 1_000_000_000_000,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// Worker tuning for tests: quick retries and polls.
@@ -120,7 +133,10 @@ impl Instance {
     /// Starts an instance on `listener`.
     pub async fn start_on(listener: TcpListener, db_url: &str) -> Instance {
         let port = listener.local_addr().expect("addr").port();
-        let app = App::build(test_config(port, db_url)).await.expect("build app").with_worker_options(fast_worker());
+        let app = App::build(test_config(port, db_url))
+            .await
+            .expect("build app")
+            .with_worker_options(fast_worker());
         let data = app.data();
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(app.serve(listener, async {

@@ -3,7 +3,8 @@
 use crate::entities::actors::{ActiveModel, Column, Entity, Model};
 use crate::{Result, now};
 use sea_orm::{
-    TryIntoModel, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    TryIntoModel,
 };
 
 /// What we keep of a remote actor.

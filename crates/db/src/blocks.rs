@@ -44,5 +44,8 @@ pub async fn is_blocked<C: ConnectionTrait>(conn: &C, domain: &str) -> Result<bo
 
 /// Every blocked domain.
 pub async fn list<C: ConnectionTrait>(conn: &C) -> Result<Vec<Model>> {
-    Ok(Entity::find().order_by_asc(Column::Domain).all(conn).await?)
+    Ok(Entity::find()
+        .order_by_asc(Column::Domain)
+        .all(conn)
+        .await?)
 }

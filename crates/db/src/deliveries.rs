@@ -133,7 +133,10 @@ async fn set_outcome<C: ConnectionTrait>(
     let mut update = Entity::update_many()
         .col_expr(Column::Status, Expr::value(status))
         .col_expr(Column::Attempts, Expr::value(attempts))
-        .col_expr(Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(Column::LastError, Expr::value(error))
         .col_expr(Column::UpdatedAt, Expr::value(now()));
     if let Some(next) = next_attempt_at {
@@ -232,7 +235,10 @@ pub async fn is_dead<C: ConnectionTrait>(conn: &C, inbox: &str) -> Result<bool> 
 }
 
 /// How many jobs are in `status`.
-pub async fn count_with_status<C: ConnectionTrait>(conn: &C, status: DeliveryStatus) -> Result<u64> {
+pub async fn count_with_status<C: ConnectionTrait>(
+    conn: &C,
+    status: DeliveryStatus,
+) -> Result<u64> {
     Ok(Entity::find()
         .filter(Column::Status.eq(status))
         .count(conn)

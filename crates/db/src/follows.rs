@@ -5,8 +5,8 @@ use crate::entities::followers::{self, FollowStatus};
 use crate::entities::followings;
 use crate::{PlaceId, Result, now};
 use sea_orm::{
-    TryIntoModel, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, TryIntoModel,
 };
 
 /// Records (or renews) a follow request of `actor` for a place.
@@ -117,7 +117,10 @@ pub async fn accepted_followers_page<C: ConnectionTrait>(
 }
 
 /// How many accepted followers a place has.
-pub async fn accepted_followers_count<C: ConnectionTrait>(conn: &C, place_id: PlaceId) -> Result<u64> {
+pub async fn accepted_followers_count<C: ConnectionTrait>(
+    conn: &C,
+    place_id: PlaceId,
+) -> Result<u64> {
     Ok(followers::Entity::find()
         .filter(followers::Column::PlaceId.eq(place_id))
         .filter(followers::Column::Status.eq(FollowStatus::Accepted))
@@ -127,7 +130,10 @@ pub async fn accepted_followers_count<C: ConnectionTrait>(conn: &C, place_id: Pl
 
 /// The inboxes to deliver a place's public activity to: each accepted follower's shared inbox
 /// when it has one, its own inbox otherwise; each once.
-pub async fn follower_inboxes<C: ConnectionTrait>(conn: &C, place_id: PlaceId) -> Result<Vec<String>> {
+pub async fn follower_inboxes<C: ConnectionTrait>(
+    conn: &C,
+    place_id: PlaceId,
+) -> Result<Vec<String>> {
     let actor_ids: Vec<String> = followers_of(conn, place_id, Some(FollowStatus::Accepted))
         .await?
         .into_iter()

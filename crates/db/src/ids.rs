@@ -5,7 +5,17 @@ use serde::{Deserialize, Serialize};
 
 /// A local place's row id.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, DeriveValueType, Serialize, Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    DeriveValueType,
+    Serialize,
+    Deserialize,
 )]
 pub struct PlaceId(pub i64);
 

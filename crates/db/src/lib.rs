@@ -23,7 +23,9 @@ pub mod tokens;
 
 pub use connect::{Backend, Db};
 pub use ids::PlaceId;
-pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+pub use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,
+};
 
 /// What can go wrong in storage.
 #[derive(Debug, thiserror::Error)]

@@ -34,7 +34,11 @@ fn apply_profile(active: &mut ActiveModel, p: &PlaceProfile) {
 }
 
 /// Creates a place with its key pair.
-pub async fn insert<C: ConnectionTrait>(conn: &C, place: &NewPlace, keys: KeyPair) -> Result<Model> {
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    place: &NewPlace,
+    keys: KeyPair,
+) -> Result<Model> {
     let now = now();
     let mut active = ActiveModel {
         username: Set(place.username.to_string()),

@@ -90,7 +90,10 @@ fn parse_time(
     match non_empty(raw) {
         None => {
             if required {
-                errors.add(field, "is required (RFC 3339, like 2027-01-10T14:00:00+01:00)");
+                errors.add(
+                    field,
+                    "is required (RFC 3339, like 2027-01-10T14:00:00+01:00)",
+                );
             }
             None
         }
@@ -145,7 +148,12 @@ impl NewEvent {
         }
         .apply(Default::default());
         let mut location = EventLocation {
-            name: optional_text(&mut errors, "location_name", raw.location_name.as_deref(), 200),
+            name: optional_text(
+                &mut errors,
+                "location_name",
+                raw.location_name.as_deref(),
+                200,
+            ),
             ..Default::default()
         };
         match place {

@@ -345,16 +345,36 @@ mod tests {
         let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["username", "name", "summary", "postal_code", "lat", "phone", "website"]
+            [
+                "username",
+                "name",
+                "summary",
+                "postal_code",
+                "lat",
+                "phone",
+                "website"
+            ]
         );
     }
 
     #[test]
     fn phones_become_e164() {
-        assert_eq!(normalize_phone("01 80 05 98 80").as_deref(), Ok("+33180059880"));
-        assert_eq!(normalize_phone("+33 1.80.05.98.80").as_deref(), Ok("+33180059880"));
-        assert_eq!(normalize_phone("0033180059880").as_deref(), Ok("+33180059880"));
-        assert_eq!(normalize_phone("+262 262 12 34 56").as_deref(), Ok("+262262123456"));
+        assert_eq!(
+            normalize_phone("01 80 05 98 80").as_deref(),
+            Ok("+33180059880")
+        );
+        assert_eq!(
+            normalize_phone("+33 1.80.05.98.80").as_deref(),
+            Ok("+33180059880")
+        );
+        assert_eq!(
+            normalize_phone("0033180059880").as_deref(),
+            Ok("+33180059880")
+        );
+        assert_eq!(
+            normalize_phone("+262 262 12 34 56").as_deref(),
+            Ok("+262262123456")
+        );
         assert!(normalize_phone("+1 555 0100").is_err());
     }
 
@@ -398,6 +418,9 @@ mod tests {
             locality: Some("Reims".into()),
             country: Some("FR".into()),
         };
-        assert_eq!(a.one_line().as_deref(), Some("12 rue de Leclercq, 51100 Reims"));
+        assert_eq!(
+            a.one_line().as_deref(),
+            Some("12 rue de Leclercq, 51100 Reims")
+        );
     }
 }

@@ -36,7 +36,9 @@ impl Username {
             return Err(UsernameError::TooLong);
         }
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
-        let inner_ok = raw.chars().all(|c| allowed(c) || matches!(c, '_' | '-' | '.'));
+        let inner_ok = raw
+            .chars()
+            .all(|c| allowed(c) || matches!(c, '_' | '-' | '.'));
         let first_ok = raw.chars().next().is_some_and(allowed);
         let last_ok = raw.chars().last().is_some_and(allowed);
         if inner_ok && first_ok && last_ok {
@@ -86,8 +88,14 @@ mod tests {
     fn refuses_uppercase_spaces_and_edges() {
         assert_eq!(Username::parse("EPN"), Err(UsernameError::InvalidCharacter));
         assert_eq!(Username::parse("a b"), Err(UsernameError::InvalidCharacter));
-        assert_eq!(Username::parse("-epn"), Err(UsernameError::InvalidCharacter));
+        assert_eq!(
+            Username::parse("-epn"),
+            Err(UsernameError::InvalidCharacter)
+        );
         assert_eq!(Username::parse(""), Err(UsernameError::Empty));
-        assert_eq!(Username::parse(&"a".repeat(65)), Err(UsernameError::TooLong));
+        assert_eq!(
+            Username::parse(&"a".repeat(65)),
+            Err(UsernameError::TooLong)
+        );
     }
 }

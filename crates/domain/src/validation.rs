@@ -47,7 +47,11 @@ impl ValidationErrors {
 
     /// `Ok(value)` when no field is invalid, the errors otherwise.
     pub fn into_result<T>(self, value: T) -> Result<T, ValidationErrors> {
-        if self.is_empty() { Ok(value) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
     }
 
     /// Runs `parse`, recording its error on `field`; returns the value when valid.
@@ -144,6 +148,9 @@ mod tests {
     fn too_long_text_is_refused_with_its_length() {
         let mut errors = ValidationErrors::new();
         assert_eq!(required_text(&mut errors, "name", Some("abcdef"), 3), None);
-        assert_eq!(errors.errors[0].message, "is too long: 6 characters, at most 3");
+        assert_eq!(
+            errors.errors[0].message,
+            "is too long: 6 characters, at most 3"
+        );
     }
 }

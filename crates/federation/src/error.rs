@@ -62,9 +62,9 @@ impl From<activitypub_federation::error::Error> for FederationError {
         match err {
             E::NotFound => FederationError::NotFound("remote object"),
             E::UrlVerificationError(why) => FederationError::Forbidden(why.to_string()),
-            E::DomainResolveError(domain) => {
-                FederationError::Forbidden(format!("domain {domain} does not resolve to a public address"))
-            }
+            E::DomainResolveError(domain) => FederationError::Forbidden(format!(
+                "domain {domain} does not resolve to a public address"
+            )),
             E::ActivitySignatureInvalid | E::ActivityBodyDigestInvalid => {
                 FederationError::Unauthorized(err.to_string())
             }

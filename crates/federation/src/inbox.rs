@@ -45,8 +45,9 @@ pub struct InboxPost<'a> {
 /// Verifies and applies one inbox POST.
 pub async fn receive(data: &Data, post: InboxPost<'_>) -> Result<Received, FederationError> {
     let header = |name: &str| post.headers.get(name).and_then(|v| v.to_str().ok());
-    let signature = header("signature")
-        .ok_or_else(|| FederationError::Unauthorized("the request is not signed (no Signature header)".into()))?;
+    let signature = header("signature").ok_or_else(|| {
+        FederationError::Unauthorized("the request is not signed (no Signature header)".into())
+    })?;
     let signature = SignatureHeader::parse(signature)?;
     let authority = data.urls().authority();
     let request = IncomingRequest {
@@ -77,34 +78,42 @@ pub async fn receive(data: &Data, post: InboxPost<'_>) -> Result<Received, Feder
 
     let actor_domain = actor_id.host_str().unwrap_or_default().to_string();
     if galaxie_db::blocks::is_blocked(data.db().conn(), &actor_domain).await? {
-        return Err(FederationError::Forbidden(format!("domain {actor_domain} is blocked")));
+        return Err(FederationError::Forbidden(format!(
+            "domain {actor_domain} is blocked"
+        )));
     }
-    if id.host_str() != actor_id.host_str() || id.port_or_known_default() != actor_id.port_or_known_default() {
+    if id.host_str() != actor_id.host_str()
+        || id.port_or_known_default() != actor_id.port_or_known_default()
+    {
         return Err(FederationError::Forbidden(format!(
             "activity {id} is not on its actor's host {actor_domain}"
         )));
     }
     if data.urls().is_local(&actor_id) {
-        return Err(FederationError::Forbidden("activities of local actors are not received over HTTP".into()));
+        return Err(FederationError::Forbidden(
+            "activities of local actors are not received over HTTP".into(),
+        ));
     }
-    let key_owner = signature
-        .key_owner_guess()
-        .ok_or_else(|| FederationError::Unauthorized(format!("keyId {:?} is not a URL", signature.key_id)))?;
+    let key_owner = signature.key_owner_guess().ok_or_else(|| {
+        FederationError::Unauthorized(format!("keyId {:?} is not a URL", signature.key_id))
+    })?;
 
     let object_id = ObjectId::<ApubActor>::from(actor_id.clone());
-    let actor = object_id
-        .dereference(data)
-        .await
-        .map_err(|e| match e {
-            FederationError::NotFound(_) | FederationError::Remote(_) => {
-                FederationError::Unauthorized(format!("cannot fetch the actor {actor_id} to check its key: {e}"))
-            }
-            other => other,
-        })?;
-    let key_matches = |a: &ApubActor| a.row.public_key_id == signature.key_id || key_owner == actor_id;
+    let actor = object_id.dereference(data).await.map_err(|e| match e {
+        FederationError::NotFound(_) | FederationError::Remote(_) => FederationError::Unauthorized(
+            format!("cannot fetch the actor {actor_id} to check its key: {e}"),
+        ),
+        other => other,
+    })?;
+    let key_matches =
+        |a: &ApubActor| a.row.public_key_id == signature.key_id || key_owner == actor_id;
     let verifies = |a: &ApubActor| -> Result<bool, FederationError> {
         let key = data.keys().public(&a.row.public_key_pem)?;
-        Ok(signatures::verify(&key, &signing_string, &signature.signature))
+        Ok(signatures::verify(
+            &key,
+            &signing_string,
+            &signature.signature,
+        ))
     };
     let mut ok = key_matches(&actor) && verifies(&actor)?;
     if !ok {
@@ -121,7 +130,9 @@ pub async fn receive(data: &Data, post: InboxPost<'_>) -> Result<Received, Feder
         ok = verifies(&fresh)?;
     }
     if !ok {
-        return Err(FederationError::Unauthorized("the signature does not verify".into()));
+        return Err(FederationError::Unauthorized(
+            "the signature does not verify".into(),
+        ));
     }
     galaxie_db::deliveries::revive_domain(data.db().conn(), &actor_domain).await?;
 
@@ -146,7 +157,11 @@ pub async fn receive(data: &Data, post: InboxPost<'_>) -> Result<Received, Feder
             Value::Array(items) => items.clone(),
             other => vec![other.clone()],
         })
-        .any(|v| v.as_str().is_some_and(|s| Url::parse(s).is_ok_and(|u| crate::protocol::helpers::is_public(&u))));
+        .any(|v| {
+            v.as_str().is_some_and(|s| {
+                Url::parse(s).is_ok_and(|u| crate::protocol::helpers::is_public(&u))
+            })
+        });
     let recorded = galaxie_db::activities::insert(
         data.db().conn(),
         ActivityData {

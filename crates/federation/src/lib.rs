@@ -4,7 +4,7 @@
 //! - [`settings`]: the `[federation]` configuration section.
 //! - [`data`]: [`AppData`], the state every federation trait is generic over.
 //! - [`urls`]: where each actor, object and collection lives.
-//! - [`error`]: [`FederationError`].
+//! - [`error`]: the crate's error type, `FederationError`.
 //! - [`protocol`]: the JSON shapes on the wire, each defined once.
 //! - [`objects`]: stored rows joined to their wire shapes (`impl Object`).
 //! - [`activities`]: one activity per file, and the inbox dispatch.

@@ -7,8 +7,28 @@ use std::sync::LazyLock;
 static HTML: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.tags(HashSet::from([
-        "p", "br", "span", "a", "del", "pre", "code", "em", "strong", "b", "i", "u", "ul", "ol",
-        "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+        "p",
+        "br",
+        "span",
+        "a",
+        "del",
+        "pre",
+        "code",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
     ]))
     .tag_attributes(Default::default())
     .add_tag_attributes("a", ["href"])
@@ -22,7 +42,10 @@ static HTML: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             let kept: Vec<&str> = value
                 .split_whitespace()
                 .filter(|c| {
-                    matches!(*c, "h-card" | "mention" | "hashtag" | "invisible" | "ellipsis")
+                    matches!(
+                        *c,
+                        "h-card" | "mention" | "hashtag" | "invisible" | "ellipsis"
+                    )
                 })
                 .collect();
             if kept.is_empty() {
@@ -70,7 +93,12 @@ mod tests {
         assert!(!clean.contains("onerror"), "{clean}");
         assert!(!clean.contains("javascript"), "{clean}");
         assert!(!clean.contains("<img"), "{clean}");
-        assert!(clean.contains(r#"<a href="https://ok.example" rel="nofollow noopener noreferrer">lien</a>"#), "{clean}");
+        assert!(
+            clean.contains(
+                r#"<a href="https://ok.example" rel="nofollow noopener noreferrer">lien</a>"#
+            ),
+            "{clean}"
+        );
     }
 
     #[test]
@@ -82,6 +110,9 @@ mod tests {
 
     #[test]
     fn names_become_plain_text() {
-        assert_eq!(plain_text("<b>Atelier</b> & café <script>x</script>", 100), "Atelier & café ");
+        assert_eq!(
+            plain_text("<b>Atelier</b> & café <script>x</script>", 100),
+            "Atelier & café "
+        );
     }
 }

@@ -14,7 +14,10 @@ use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawPlaceUpdate};
 /// Creates a place (and its key pair).
 pub async fn create_place(data: &Data, place: NewPlace) -> Result<places::Model, FederationError> {
     let conn = data.db().conn();
-    if galaxie_db::places::by_username(conn, place.username.as_str()).await?.is_some() {
+    if galaxie_db::places::by_username(conn, place.username.as_str())
+        .await?
+        .is_some()
+    {
         return Err(galaxie_domain::ValidationErrors::single(
             "username",
             format!("is already taken: a place named {} exists", place.username),
@@ -42,7 +45,14 @@ pub async fn update_place(
     let profile = update.apply(galaxie_db::places::profile(&current))?;
     let txn = data.db().conn().begin().await?;
     let updated = galaxie_db::places::update_profile(&txn, &current, &profile).await?;
-    outbox::publish(&txn, data, Outgoing::PlaceUpdated { place: updated.clone() }).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::PlaceUpdated {
+            place: updated.clone(),
+        },
+    )
+    .await?;
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(updated)
@@ -99,14 +109,26 @@ async fn insert_and_publish(
 ) -> Result<objects::Model, FederationError> {
     let txn = data.db().conn().begin().await?;
     let post = galaxie_db::objects::insert(&txn, row).await?;
-    outbox::publish(&txn, data, Outgoing::PostCreated { place, post: post.clone() }).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::PostCreated {
+            place,
+            post: post.clone(),
+        },
+    )
+    .await?;
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(post)
 }
 
 /// Publishes a note.
-pub async fn publish_note(data: &Data, username: &str, note: NewNote) -> Result<objects::Model, FederationError> {
+pub async fn publish_note(
+    data: &Data,
+    username: &str,
+    note: NewNote,
+) -> Result<objects::Model, FederationError> {
     let place = place(data, username).await?;
     let row = note_data(data, &place, &note);
     insert_and_publish(data, place, row).await
@@ -132,7 +154,9 @@ pub async fn local_object(
         .await?
         .filter(|r| r.deleted_at.is_none())
         .ok_or(FederationError::NotFound("object"))?;
-    let place_id = row.place_id.ok_or(FederationError::NotFound("local object"))?;
+    let place_id = row
+        .place_id
+        .ok_or(FederationError::NotFound("local object"))?;
     let place = galaxie_db::places::by_id(data.db().conn(), place_id).await?;
     Ok((place, row))
 }
@@ -147,14 +171,26 @@ async fn update_and_publish(
     row.updated = Some(galaxie_db::now());
     let txn = data.db().conn().begin().await?;
     let post = galaxie_db::objects::update(&txn, current, row).await?;
-    outbox::publish(&txn, data, Outgoing::PostUpdated { place, post: post.clone() }).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::PostUpdated {
+            place,
+            post: post.clone(),
+        },
+    )
+    .await?;
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(post)
 }
 
 /// Replaces an event (every field is given again, as in the creation form).
-pub async fn update_event(data: &Data, id: i64, raw: RawEvent) -> Result<objects::Model, FederationError> {
+pub async fn update_event(
+    data: &Data,
+    id: i64,
+    raw: RawEvent,
+) -> Result<objects::Model, FederationError> {
     let (place, current) = local_object(data, id).await?;
     if current.kind != "Event" {
         return Err(FederationError::NotFound("event"));
@@ -165,7 +201,11 @@ pub async fn update_event(data: &Data, id: i64, raw: RawEvent) -> Result<objects
 }
 
 /// Replaces a note's text.
-pub async fn update_note(data: &Data, id: i64, note: NewNote) -> Result<objects::Model, FederationError> {
+pub async fn update_note(
+    data: &Data,
+    id: i64,
+    note: NewNote,
+) -> Result<objects::Model, FederationError> {
     let (place, current) = local_object(data, id).await?;
     if current.kind != "Note" {
         return Err(FederationError::NotFound("note"));
@@ -179,19 +219,33 @@ pub async fn delete_object(data: &Data, id: i64) -> Result<objects::Model, Feder
     let (place, current) = local_object(data, id).await?;
     let txn = data.db().conn().begin().await?;
     let post = galaxie_db::objects::mark_deleted(&txn, current).await?;
-    outbox::publish(&txn, data, Outgoing::PostDeleted { place, post: post.clone() }).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::PostDeleted {
+            place,
+            post: post.clone(),
+        },
+    )
+    .await?;
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(post)
 }
 
 /// A place follows a remote actor (`@user@host` or URL).
-pub async fn follow(data: &Data, username: &str, target: &str) -> Result<followings::Model, FederationError> {
+pub async fn follow(
+    data: &Data,
+    username: &str,
+    target: &str,
+) -> Result<followings::Model, FederationError> {
     let place = place(data, username).await?;
     let actor = crate::webfinger::resolve_actor(data, target).await?;
     let follow_id = data.urls().new_activity();
     let txn = data.db().conn().begin().await?;
-    let row = galaxie_db::follows::upsert_following(&txn, place.id, &actor.row.ap_id, follow_id.as_str()).await?;
+    let row =
+        galaxie_db::follows::upsert_following(&txn, place.id, &actor.row.ap_id, follow_id.as_str())
+            .await?;
     outbox::publish(
         &txn,
         data,
@@ -288,11 +342,19 @@ pub async fn decide_follower(
     let event = match decision {
         FollowerDecision::Approve => {
             galaxie_db::follows::set_follower_status(&txn, row, FollowStatus::Accepted).await?;
-            Outgoing::FollowAccepted { place, follower, follow }
+            Outgoing::FollowAccepted {
+                place,
+                follower,
+                follow,
+            }
         }
         FollowerDecision::Reject | FollowerDecision::Remove => {
             galaxie_db::follows::remove_follower(&txn, place.id, actor).await?;
-            Outgoing::FollowRejected { place, follower, follow }
+            Outgoing::FollowRejected {
+                place,
+                follower,
+                follow,
+            }
         }
     };
     outbox::publish(&txn, data, event).await?;

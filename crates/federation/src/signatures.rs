@@ -80,7 +80,8 @@ pub fn digest_header(body: &[u8]) -> String {
 /// Checks a `Digest` header against the body. Several digests may be listed; the SHA-256
 /// one must be present and match.
 pub fn check_digest(header: Option<&str>, body: &[u8]) -> Result<(), FederationError> {
-    let header = header.ok_or_else(|| FederationError::Unauthorized("missing Digest header".into()))?;
+    let header =
+        header.ok_or_else(|| FederationError::Unauthorized("missing Digest header".into()))?;
     let expected = B64.encode(Sha256::digest(body));
     let mut saw_sha256 = false;
     for part in header.split(',') {
@@ -210,30 +211,45 @@ pub struct SignatureHeader {
 impl SignatureHeader {
     /// Parses `keyId="…",algorithm="…",headers="…",signature="…"`.
     pub fn parse(value: &str) -> Result<Self, FederationError> {
-        let bad = |why: &str| FederationError::Unauthorized(format!("malformed Signature header: {why}"));
+        let bad =
+            |why: &str| FederationError::Unauthorized(format!("malformed Signature header: {why}"));
         let mut key_id = None;
         let mut algorithm = None;
         let mut headers = None;
         let mut signature = None;
         let mut rest = value.trim();
         while !rest.is_empty() {
-            let (name, after) = rest.split_once('=').ok_or_else(|| bad("expected name=\"value\""))?;
+            let (name, after) = rest
+                .split_once('=')
+                .ok_or_else(|| bad("expected name=\"value\""))?;
             let after = after.trim_start();
-            let after = after.strip_prefix('"').ok_or_else(|| bad("values must be quoted"))?;
+            let after = after
+                .strip_prefix('"')
+                .ok_or_else(|| bad("values must be quoted"))?;
             let end = after.find('"').ok_or_else(|| bad("unterminated value"))?;
             let val = &after[..end];
             match name.trim().to_ascii_lowercase().as_str() {
                 "keyid" => key_id = Some(val.to_string()),
                 "algorithm" => algorithm = Some(val.to_ascii_lowercase()),
                 "headers" => {
-                    headers = Some(val.split_whitespace().map(str::to_ascii_lowercase).collect())
+                    headers = Some(
+                        val.split_whitespace()
+                            .map(str::to_ascii_lowercase)
+                            .collect(),
+                    )
                 }
                 "signature" => {
-                    signature = Some(B64.decode(val).map_err(|_| bad("signature is not base64"))?)
+                    signature = Some(
+                        B64.decode(val)
+                            .map_err(|_| bad("signature is not base64"))?,
+                    )
                 }
                 _ => {}
             }
-            rest = after[end + 1..].trim_start().trim_start_matches(',').trim_start();
+            rest = after[end + 1..]
+                .trim_start()
+                .trim_start_matches(',')
+                .trim_start();
         }
         Ok(SignatureHeader {
             key_id: key_id.ok_or_else(|| bad("no keyId"))?,
@@ -295,7 +311,8 @@ pub fn signing_string(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
     };
-    let date = header("date").ok_or_else(|| FederationError::Unauthorized("missing Date header".into()))?;
+    let date = header("date")
+        .ok_or_else(|| FederationError::Unauthorized("missing Date header".into()))?;
     let when = httpdate::parse_http_date(&date)
         .map_err(|_| FederationError::Unauthorized(format!("unreadable Date {date:?}")))?;
     if when + MAX_AGE < now {
@@ -311,11 +328,9 @@ pub fn signing_string(
     let mut lines = Vec::with_capacity(sig.headers.len());
     for name in &sig.headers {
         let value = match name.as_str() {
-            "(request-target)" => format!(
-                "{} {}",
-                req.method.to_ascii_lowercase(),
-                req.path_and_query
-            ),
+            "(request-target)" => {
+                format!("{} {}", req.method.to_ascii_lowercase(), req.path_and_query)
+            }
             "host" => header("host").unwrap_or_else(|| req.default_host.to_string()),
             other => {
                 let values: Vec<&str> = req
@@ -368,7 +383,10 @@ mod tests {
         if let Some(d) = &signed.digest {
             headers.insert("digest", HeaderValue::from_str(d).expect("h"));
         }
-        headers.insert("signature", HeaderValue::from_str(&signed.signature).expect("h"));
+        headers.insert(
+            "signature",
+            HeaderValue::from_str(&signed.signature).expect("h"),
+        );
         headers
     }
 
@@ -377,8 +395,14 @@ mod tests {
         let (private, public) = keypair();
         let url = Url::parse("http://localhost:8081/places/epn/inbox").expect("url");
         let now = SystemTime::now();
-        let signed = sign_post(&private, "http://localhost:8080/places/a#main-key", &url, b"{}", now)
-            .expect("sign");
+        let signed = sign_post(
+            &private,
+            "http://localhost:8080/places/a#main-key",
+            &url,
+            b"{}",
+            now,
+        )
+        .expect("sign");
         assert_eq!(signed.host, "localhost:8081");
         let headers = received(&signed);
         let sig = SignatureHeader::parse(&signed.signature).expect("parse");
@@ -427,7 +451,10 @@ mod tests {
         .expect("parse");
         assert_eq!(sig.key_id, "https://a.example/u#k");
         assert_eq!(sig.headers, ["(request-target)", "host", "date"]);
-        assert_eq!(sig.key_owner_guess().expect("url").as_str(), "https://a.example/u");
+        assert_eq!(
+            sig.key_owner_guess().expect("url").as_str(),
+            "https://a.example/u"
+        );
         assert!(SignatureHeader::parse("keyId=nope").is_err());
     }
 }

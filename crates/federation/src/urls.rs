@@ -104,7 +104,8 @@ impl Urls {
     }
     /// Whether `url` is on this instance.
     pub fn is_local(&self, url: &Url) -> bool {
-        url.host_str() == self.base.host_str() && url.port_or_known_default() == self.base.port_or_known_default()
+        url.host_str() == self.base.host_str()
+            && url.port_or_known_default() == self.base.port_or_known_default()
     }
 }
 

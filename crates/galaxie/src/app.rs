@@ -57,9 +57,8 @@ impl App {
 
     /// The HTTP router.
     pub fn router(&self) -> axum::Router {
-        galaxie_web::router(self.federation.clone()).layer(
-            tower_http::trace::TraceLayer::new_for_http(),
-        )
+        galaxie_web::router(self.federation.clone())
+            .layer(tower_http::trace::TraceLayer::new_for_http())
     }
 
     /// Serves HTTP on `listener` and runs the delivery worker, until `shutdown` completes.
@@ -69,7 +68,11 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
-        let worker = tokio::spawn(worker::run(self.federation.clone(), self.worker.clone(), stop_rx));
+        let worker = tokio::spawn(worker::run(
+            self.federation.clone(),
+            self.worker.clone(),
+            stop_rx,
+        ));
         let router = self.router();
         let served = axum::serve(listener, router)
             .with_graceful_shutdown(shutdown)

@@ -32,6 +32,7 @@ pub struct Cli {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Run the web server and the delivery worker (migrations are applied at start).
     Serve,
@@ -158,7 +159,7 @@ pub enum PublishCommand {
         text: String,
     },
     /// Publish an event.
-    Event(EventArgs),
+    Event(Box<EventArgs>),
 }
 
 /// `publish event` options.
@@ -294,7 +295,9 @@ impl From<FederationError> for CliError {
         match e {
             FederationError::Invalid(errors) => CliError::Invalid(errors.to_string()),
             FederationError::NotFound(what) => CliError::Invalid(format!("{what} not found")),
-            FederationError::AlreadyExists(what) => CliError::Invalid(format!("{what} already exists")),
+            FederationError::AlreadyExists(what) => {
+                CliError::Invalid(format!("{what} already exists"))
+            }
             other => CliError::Other(other.into()),
         }
     }
@@ -405,7 +408,10 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 .to_json(data.urls());
             let json = galaxie_federation::protocol::context::with_context(&actor)
                 .map_err(|e| anyhow::anyhow!(e))?;
-            println!("{}", serde_json::to_string_pretty(&json).map_err(|e| anyhow::anyhow!(e))?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).map_err(|e| anyhow::anyhow!(e))?
+            );
         }
         Command::Place(PlaceCommand::Update {
             username,
@@ -421,6 +427,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             println!("{}\t{}", row.id, row.ap_id);
         }
         Command::Publish(PublishCommand::Event(e)) => {
+            let e = *e;
             let event = NewEvent::parse(RawEvent {
                 name: Some(e.name),
                 summary: e.summary,
@@ -439,7 +446,12 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 registration_url: e.registration_url,
             })?;
             let row = service::publish_event(&data, &e.place, event).await?;
-            println!("{}\t{}\t{}", row.id, row.ap_id, row.summary.unwrap_or_default());
+            println!(
+                "{}\t{}\t{}",
+                row.id,
+                row.ap_id,
+                row.summary.unwrap_or_default()
+            );
         }
         Command::Follow { place, target } => {
             let row = service::follow(&data, &place, &target).await?;
@@ -461,9 +473,15 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             }
             Some(action) => {
                 let (place, actor, decision) = match action {
-                    FollowerAction::Approve { place, actor } => (place, actor, FollowerDecision::Approve),
-                    FollowerAction::Reject { place, actor } => (place, actor, FollowerDecision::Reject),
-                    FollowerAction::Remove { place, actor } => (place, actor, FollowerDecision::Remove),
+                    FollowerAction::Approve { place, actor } => {
+                        (place, actor, FollowerDecision::Approve)
+                    }
+                    FollowerAction::Reject { place, actor } => {
+                        (place, actor, FollowerDecision::Reject)
+                    }
+                    FollowerAction::Remove { place, actor } => {
+                        (place, actor, FollowerDecision::Remove)
+                    }
                 };
                 service::decide_follower(&data, &place, &actor, decision).await?;
                 println!("{decision:?}\t{actor}");

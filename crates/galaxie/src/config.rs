@@ -173,7 +173,9 @@ impl Config {
             )));
         }
         if let Some(db) = &self.database.url
-            && !(db.starts_with("sqlite:") || db.starts_with("postgres://") || db.starts_with("postgresql://"))
+            && !(db.starts_with("sqlite:")
+                || db.starts_with("postgres://")
+                || db.starts_with("postgresql://"))
         {
             return Err(ConfigError::Invalid(
                 "database.url must start with sqlite:// or postgres://".to_string(),
@@ -186,7 +188,10 @@ impl Config {
     pub fn database_url(&self) -> String {
         match &self.database.url {
             Some(url) => url.clone(),
-            None => format!("sqlite://{}", self.data_dir.join("galaxie.sqlite").display()),
+            None => format!(
+                "sqlite://{}",
+                self.data_dir.join("galaxie.sqlite").display()
+            ),
         }
     }
 
@@ -239,6 +244,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)]
     fn file_and_environment_are_merged() {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("galaxie.toml");
@@ -249,7 +255,10 @@ mod tests {
         .expect("write");
         figment::Jail::expect_with(|jail| {
             jail.set_env("GALAXIE__SERVER__BIND", "0.0.0.0:9000");
-            jail.set_env("GALAXIE__DATABASE__URL", "postgres://galaxie:secret@db/galaxie");
+            jail.set_env(
+                "GALAXIE__DATABASE__URL",
+                "postgres://galaxie:secret@db/galaxie",
+            );
             let c = Config::load(Some(&path)).expect("load");
             assert_eq!(c.instance.public_url.as_str(), "https://lieu.example/");
             assert_eq!(c.server.bind.to_string(), "0.0.0.0:9000");

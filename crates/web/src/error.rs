@@ -44,21 +44,23 @@ impl IntoResponse for AppError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 json!({ "error": "invalid input", "fields": errors.errors }),
             ),
-            AppError::Federation(FederationError::NotFound(what)) => {
-                (StatusCode::NOT_FOUND, json!({ "error": format!("{what} not found") }))
-            }
-            AppError::Federation(FederationError::AlreadyExists(what)) => {
-                (StatusCode::CONFLICT, json!({ "error": format!("{what} already exists") }))
-            }
+            AppError::Federation(FederationError::NotFound(what)) => (
+                StatusCode::NOT_FOUND,
+                json!({ "error": format!("{what} not found") }),
+            ),
+            AppError::Federation(FederationError::AlreadyExists(what)) => (
+                StatusCode::CONFLICT,
+                json!({ "error": format!("{what} already exists") }),
+            ),
             AppError::Federation(e @ FederationError::Unauthorized(_)) => {
                 (StatusCode::UNAUTHORIZED, json!({ "error": e.to_string() }))
             }
             AppError::Federation(e @ FederationError::Forbidden(_)) => {
                 (StatusCode::FORBIDDEN, json!({ "error": e.to_string() }))
             }
-            AppError::Federation(e @ (FederationError::Malformed(_) | FederationError::Unsupported(_))) => {
-                (StatusCode::BAD_REQUEST, json!({ "error": e.to_string() }))
-            }
+            AppError::Federation(
+                e @ (FederationError::Malformed(_) | FederationError::Unsupported(_)),
+            ) => (StatusCode::BAD_REQUEST, json!({ "error": e.to_string() })),
             AppError::Federation(e @ FederationError::Remote(_)) => {
                 (StatusCode::BAD_GATEWAY, json!({ "error": e.to_string() }))
             }
@@ -70,7 +72,10 @@ impl IntoResponse for AppError {
                     json!({ "error": "internal error", "error_id": id.to_string() }),
                 )
             }
-            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, json!({ "error": self.to_string() })),
+            AppError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                json!({ "error": self.to_string() }),
+            ),
             AppError::BadRequest(why) => (StatusCode::BAD_REQUEST, json!({ "error": why })),
             AppError::NotFound => (StatusCode::NOT_FOUND, json!({ "error": "not found" })),
         };

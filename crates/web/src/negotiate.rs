@@ -54,7 +54,10 @@ pub fn html_page(title: &str, body_html: &str, alternate: Option<&str>) -> Respo
 </html>"#
     );
     (
-        [("content-type", "text/html; charset=utf-8"), ("vary", "Accept")],
+        [
+            ("content-type", "text/html; charset=utf-8"),
+            ("vary", "Accept"),
+        ],
         page,
     )
         .into_response()

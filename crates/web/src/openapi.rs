@@ -85,7 +85,10 @@ fn responses(status: &str, success: Value, errors: &[&str]) -> Value {
     let mut map = Map::new();
     map.insert(status.to_string(), success);
     for code in errors.iter().chain(std::iter::once(&"500")) {
-        map.insert((*code).to_string(), reference("responses", error_name(code)));
+        map.insert(
+            (*code).to_string(),
+            reference("responses", error_name(code)),
+        );
     }
     Value::Object(map)
 }
@@ -119,7 +122,12 @@ fn nullable_format(format: &str, description: &str) -> Value {
     json!({ "type": ["string", "null"], "format": format, "description": description })
 }
 
-fn object_schema(description: &str, required: &[&str], properties: Map<String, Value>, closed: bool) -> Value {
+fn object_schema(
+    description: &str,
+    required: &[&str],
+    properties: Map<String, Value>,
+    closed: bool,
+) -> Value {
     let mut schema = Map::new();
     schema.insert("type".into(), json!("object"));
     schema.insert("description".into(), json!(description));
@@ -134,7 +142,10 @@ fn object_schema(description: &str, required: &[&str], properties: Map<String, V
 }
 
 fn props(entries: Vec<(&str, Value)>) -> Map<String, Value> {
-    entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    entries
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,10 +157,22 @@ fn paths() -> Value {
     paths.insert("/api/v1/places".into(), places_path());
     paths.insert("/api/v1/places/{username}".into(), place_path());
     paths.insert("/api/v1/places/{username}/notes".into(), place_notes_path());
-    paths.insert("/api/v1/places/{username}/events".into(), place_events_path());
-    paths.insert("/api/v1/places/{username}/followers".into(), followers_path());
-    paths.insert("/api/v1/places/{username}/followers/{decision}".into(), follower_decision_path());
-    paths.insert("/api/v1/places/{username}/following".into(), following_path());
+    paths.insert(
+        "/api/v1/places/{username}/events".into(),
+        place_events_path(),
+    );
+    paths.insert(
+        "/api/v1/places/{username}/followers".into(),
+        followers_path(),
+    );
+    paths.insert(
+        "/api/v1/places/{username}/followers/{decision}".into(),
+        follower_decision_path(),
+    );
+    paths.insert(
+        "/api/v1/places/{username}/following".into(),
+        following_path(),
+    );
     paths.insert("/api/v1/notes/{id}".into(), notes_path());
     paths.insert("/api/v1/events/{id}".into(), events_path());
     paths.insert("/api/v1/timeline".into(), timeline_path());
@@ -434,24 +457,42 @@ fn error_responses() -> Value {
     );
     map.insert(
         "Forbidden".into(),
-        error_response("Refused, for example because the target's domain is blocked.", "Error"),
+        error_response(
+            "Refused, for example because the target's domain is blocked.",
+            "Error",
+        ),
     );
     map.insert(
         "NotFound".into(),
-        error_response("No such place, object, follower or follow (`{\"error\": \"place not found\"}`…).", "Error"),
+        error_response(
+            "No such place, object, follower or follow (`{\"error\": \"place not found\"}`…).",
+            "Error",
+        ),
     );
-    map.insert("Conflict".into(), error_response("It already exists.", "Error"));
+    map.insert(
+        "Conflict".into(),
+        error_response("It already exists.", "Error"),
+    );
     map.insert(
         "Unprocessable".into(),
-        error_response("Invalid input: every invalid field is named with what is expected.", "ValidationError"),
+        error_response(
+            "Invalid input: every invalid field is named with what is expected.",
+            "ValidationError",
+        ),
     );
     map.insert(
         "BadGateway".into(),
-        error_response("A remote server could not be reached or answered with an error.", "Error"),
+        error_response(
+            "A remote server could not be reached or answered with an error.",
+            "Error",
+        ),
     );
     map.insert(
         "Internal".into(),
-        error_response("An internal error; it is logged on the server with `error_id`.", "Error"),
+        error_response(
+            "An internal error; it is logged on the server with `error_id`.",
+            "Error",
+        ),
     );
     Value::Object(map)
 }
@@ -493,54 +534,146 @@ fn username_schema() -> Value {
 fn place_schema() -> Value {
     let properties = props(vec![
         ("username", schema_ref("Username")),
-        ("handle", json!({ "type": "string", "description": "The fediverse handle.", "examples": ["@epn-saint-clair@lieu.example"] })),
-        ("actor", json!({ "type": "string", "format": "uri", "description": "The ActivityPub actor id (`Organization`).", "examples": ["https://lieu.example/places/epn-saint-clair"] })),
-        ("name", json!({ "type": "string", "description": "Display name." })),
-        ("summary", nullable("string", "Short presentation (plain text).")),
+        (
+            "handle",
+            json!({ "type": "string", "description": "The fediverse handle.", "examples": ["@epn-saint-clair@lieu.example"] }),
+        ),
+        (
+            "actor",
+            json!({ "type": "string", "format": "uri", "description": "The ActivityPub actor id (`Organization`).", "examples": ["https://lieu.example/places/epn-saint-clair"] }),
+        ),
+        (
+            "name",
+            json!({ "type": "string", "description": "Display name." }),
+        ),
+        (
+            "summary",
+            nullable("string", "Short presentation (plain text)."),
+        ),
         ("address", nullable("string", "Street and number.")),
         ("postal_code", nullable("string", "Five-digit postal code.")),
         ("city", nullable("string", "Commune.")),
-        ("country", nullable("string", "ISO 3166 two-letter code; `FR` when an address is given without one.")),
+        (
+            "country",
+            nullable(
+                "string",
+                "ISO 3166 two-letter code; `FR` when an address is given without one.",
+            ),
+        ),
         ("lat", nullable("number", "Latitude, WGS 84.")),
         ("lon", nullable("number", "Longitude, WGS 84.")),
-        ("phone", nullable("string", "Telephone in E.164 form (`+33180059880`).")),
+        (
+            "phone",
+            nullable("string", "Telephone in E.164 form (`+33180059880`)."),
+        ),
         ("website", nullable_format("uri", "Website.")),
-        ("hours", nullable("string", "Opening hours, OpenStreetMap `opening_hours` syntax.")),
+        (
+            "hours",
+            nullable(
+                "string",
+                "Opening hours, OpenStreetMap `opening_hours` syntax.",
+            ),
+        ),
         ("icon", nullable_format("uri", "Avatar image URL.")),
-        ("manually_approves_followers", json!({ "type": "boolean", "description": "Whether follow requests wait for approval." })),
-        ("created_at", json!({ "type": "string", "format": "date-time" })),
-        ("updated_at", json!({ "type": "string", "format": "date-time" })),
+        (
+            "manually_approves_followers",
+            json!({ "type": "boolean", "description": "Whether follow requests wait for approval." }),
+        ),
+        (
+            "created_at",
+            json!({ "type": "string", "format": "date-time" }),
+        ),
+        (
+            "updated_at",
+            json!({ "type": "string", "format": "date-time" }),
+        ),
     ]);
     let required: Vec<&str> = properties.keys().map(String::as_str).collect();
-    object_schema("A place (tiers-lieu) hosted by this instance. Every key is always present; unknown values are null.", &required, properties.clone(), false)
+    object_schema(
+        "A place (tiers-lieu) hosted by this instance. Every key is always present; unknown values are null.",
+        &required,
+        properties.clone(),
+        false,
+    )
 }
 
 /// The profile fields shared by `PlaceInput` (`RawPlace`) and `PlaceUpdate` (`RawPlaceUpdate`).
 fn profile_properties(update: bool) -> Vec<(&'static str, Value)> {
-    let clear = if update { " An empty string clears it." } else { "" };
+    let clear = if update {
+        " An empty string clears it."
+    } else {
+        ""
+    };
     vec![
-        ("name", json!({ "type": ["string", "null"], "maxLength": 120, "description": if update { "Display name; cannot be cleared." } else { "Display name (required)." }, "examples": ["EPN de Saint-Clair"] })),
-        ("summary", nullable_text(280, &format!("Short presentation, plain text (MedNum `presentation_resume`).{clear}"))),
-        ("address", nullable_text(200, &format!("Street and number.{clear}"))),
-        ("postal_code", json!({ "type": ["string", "null"], "pattern": "^\\s*([0-9]{5})?\\s*$", "description": format!("Five digits, like `51100`.{clear}") })),
+        (
+            "name",
+            json!({ "type": ["string", "null"], "maxLength": 120, "description": if update { "Display name; cannot be cleared." } else { "Display name (required)." }, "examples": ["EPN de Saint-Clair"] }),
+        ),
+        (
+            "summary",
+            nullable_text(
+                280,
+                &format!("Short presentation, plain text (MedNum `presentation_resume`).{clear}"),
+            ),
+        ),
+        (
+            "address",
+            nullable_text(200, &format!("Street and number.{clear}")),
+        ),
+        (
+            "postal_code",
+            json!({ "type": ["string", "null"], "pattern": "^\\s*([0-9]{5})?\\s*$", "description": format!("Five digits, like `51100`.{clear}") }),
+        ),
         ("city", nullable_text(120, &format!("Commune.{clear}"))),
-        ("country", json!({ "type": ["string", "null"], "pattern": "^\\s*([A-Za-z]{2})?\\s*$", "description": format!("ISO 3166 two-letter code, stored uppercase; `FR` when any address part is known and no country is given.{clear}") })),
-        ("lat", json!({ "type": ["number", "null"], "minimum": -90, "maximum": 90, "description": "Latitude, WGS 84. Give `lat` and `lon` together." })),
-        ("lon", json!({ "type": ["number", "null"], "minimum": -180, "maximum": 180, "description": "Longitude, WGS 84. Give `lat` and `lon` together." })),
-        ("phone", json!({ "type": ["string", "null"], "description": format!("A French telephone number (`01 80 05 98 80`, `+33 1 80 05 98 80`, overseas prefixes accepted), stored in E.164 form.{clear}"), "examples": ["01 80 05 98 80"] })),
-        ("website", json!({ "type": ["string", "null"], "description": format!("An `http://` or `https://` address.{clear}") })),
-        ("hours", nullable_text(500, &format!("Opening hours in the OpenStreetMap `opening_hours` syntax, like `Tu-Fr 14:00-18:00; Sa 10:00-12:00`.{clear}"))),
-        ("icon", json!({ "type": ["string", "null"], "description": format!("Avatar image, an `http://` or `https://` address.{clear}") })),
-        ("manually_approves_followers", json!({ "type": ["boolean", "null"], "description": if update { "Whether follow requests wait for approval." } else { "Whether follow requests wait for approval (default false)." } })),
+        (
+            "country",
+            json!({ "type": ["string", "null"], "pattern": "^\\s*([A-Za-z]{2})?\\s*$", "description": format!("ISO 3166 two-letter code, stored uppercase; `FR` when any address part is known and no country is given.{clear}") }),
+        ),
+        (
+            "lat",
+            json!({ "type": ["number", "null"], "minimum": -90, "maximum": 90, "description": "Latitude, WGS 84. Give `lat` and `lon` together." }),
+        ),
+        (
+            "lon",
+            json!({ "type": ["number", "null"], "minimum": -180, "maximum": 180, "description": "Longitude, WGS 84. Give `lat` and `lon` together." }),
+        ),
+        (
+            "phone",
+            json!({ "type": ["string", "null"], "description": format!("A French telephone number (`01 80 05 98 80`, `+33 1 80 05 98 80`, overseas prefixes accepted), stored in E.164 form.{clear}"), "examples": ["01 80 05 98 80"] }),
+        ),
+        (
+            "website",
+            json!({ "type": ["string", "null"], "description": format!("An `http://` or `https://` address.{clear}") }),
+        ),
+        (
+            "hours",
+            nullable_text(
+                500,
+                &format!(
+                    "Opening hours in the OpenStreetMap `opening_hours` syntax, like `Tu-Fr 14:00-18:00; Sa 10:00-12:00`.{clear}"
+                ),
+            ),
+        ),
+        (
+            "icon",
+            json!({ "type": ["string", "null"], "description": format!("Avatar image, an `http://` or `https://` address.{clear}") }),
+        ),
+        (
+            "manually_approves_followers",
+            json!({ "type": ["boolean", "null"], "description": if update { "Whether follow requests wait for approval." } else { "Whether follow requests wait for approval (default false)." } }),
+        ),
     ]
 }
 
 fn place_input_schema() -> Value {
-    let mut entries = vec![("username", json!({
-        "type": ["string", "null"],
-        "description": "The local username (required), as in `@username@host`: 1–64 characters of `a-z`, `0-9`, `_`, `-` and `.`, starting and ending with a letter or a digit. It cannot be changed later.",
-        "examples": ["epn-saint-clair"]
-    }))];
+    let mut entries = vec![(
+        "username",
+        json!({
+            "type": ["string", "null"],
+            "description": "The local username (required), as in `@username@host`: 1–64 characters of `a-z`, `0-9`, `_`, `-` and `.`, starting and ending with a letter or a digit. It cannot be changed later.",
+            "examples": ["epn-saint-clair"]
+        }),
+    )];
     entries.extend(profile_properties(false));
     object_schema(
         "A new place (`RawPlace`). `username` and `name` are required: when missing they are reported with 422, like any invalid field. Unknown fields are refused with 400.",
@@ -579,21 +712,60 @@ fn note_input_schema() -> Value {
 
 fn event_input_schema() -> Value {
     let properties = props(vec![
-        ("name", json!({ "type": ["string", "null"], "maxLength": 200, "description": "What it is (required).", "examples": ["Atelier smartphone"] })),
-        ("summary", nullable_text(5000, "A longer plain-text description; becomes the event's `content`. (The one-line ActivityPub `summary` is generated.)")),
-        ("start", json!({ "type": ["string", "null"], "format": "date-time", "description": "Start, RFC 3339 with an offset (required).", "examples": ["2027-01-09T14:00:00+01:00"] })),
-        ("end", json!({ "type": ["string", "null"], "format": "date-time", "description": "End, RFC 3339, after `start`.", "examples": ["2027-01-09T16:00:00+01:00"] })),
-        ("timezone", json!({ "type": ["string", "null"], "description": "IANA time zone in which times are shown (default `Europe/Paris`).", "examples": ["Europe/Paris"] })),
+        (
+            "name",
+            json!({ "type": ["string", "null"], "maxLength": 200, "description": "What it is (required).", "examples": ["Atelier smartphone"] }),
+        ),
+        (
+            "summary",
+            nullable_text(
+                5000,
+                "A longer plain-text description; becomes the event's `content`. (The one-line ActivityPub `summary` is generated.)",
+            ),
+        ),
+        (
+            "start",
+            json!({ "type": ["string", "null"], "format": "date-time", "description": "Start, RFC 3339 with an offset (required).", "examples": ["2027-01-09T14:00:00+01:00"] }),
+        ),
+        (
+            "end",
+            json!({ "type": ["string", "null"], "format": "date-time", "description": "End, RFC 3339, after `start`.", "examples": ["2027-01-09T16:00:00+01:00"] }),
+        ),
+        (
+            "timezone",
+            json!({ "type": ["string", "null"], "description": "IANA time zone in which times are shown (default `Europe/Paris`).", "examples": ["Europe/Paris"] }),
+        ),
         ("location_name", nullable_text(200, "Name of the venue.")),
         ("address", nullable_text(200, "Street and number.")),
-        ("postal_code", json!({ "type": ["string", "null"], "pattern": "^\\s*([0-9]{5})?\\s*$", "description": "Five digits, like `51100`." })),
+        (
+            "postal_code",
+            json!({ "type": ["string", "null"], "pattern": "^\\s*([0-9]{5})?\\s*$", "description": "Five digits, like `51100`." }),
+        ),
         ("city", nullable_text(120, "Commune.")),
-        ("lat", json!({ "type": ["number", "null"], "minimum": -90, "maximum": 90, "description": "Latitude, WGS 84. Give `lat` and `lon` together." })),
-        ("lon", json!({ "type": ["number", "null"], "minimum": -180, "maximum": 180, "description": "Longitude, WGS 84. Give `lat` and `lon` together." })),
-        ("online_url", json!({ "type": ["string", "null"], "description": "Where to follow it online (an `http://` or `https://` address); makes `isOnline` true." })),
-        ("price", nullable_text(80, "Price in plain words (`gratuit`, `5 €`).")),
-        ("capacity", json!({ "type": ["integer", "null"], "minimum": 1, "maximum": 2147483647, "description": "Maximum number of participants." })),
-        ("registration_url", json!({ "type": ["string", "null"], "description": "Where to register, when registration happens elsewhere (an `http://` or `https://` address); sets `joinMode` to `external`." })),
+        (
+            "lat",
+            json!({ "type": ["number", "null"], "minimum": -90, "maximum": 90, "description": "Latitude, WGS 84. Give `lat` and `lon` together." }),
+        ),
+        (
+            "lon",
+            json!({ "type": ["number", "null"], "minimum": -180, "maximum": 180, "description": "Longitude, WGS 84. Give `lat` and `lon` together." }),
+        ),
+        (
+            "online_url",
+            json!({ "type": ["string", "null"], "description": "Where to follow it online (an `http://` or `https://` address); makes `isOnline` true." }),
+        ),
+        (
+            "price",
+            nullable_text(80, "Price in plain words (`gratuit`, `5 €`)."),
+        ),
+        (
+            "capacity",
+            json!({ "type": ["integer", "null"], "minimum": 1, "maximum": 2147483647, "description": "Maximum number of participants." }),
+        ),
+        (
+            "registration_url",
+            json!({ "type": ["string", "null"], "description": "Where to register, when registration happens elsewhere (an `http://` or `https://` address); sets `joinMode` to `external`." }),
+        ),
     ]);
     object_schema(
         "An event (`RawEvent`). `name` and `start` are required: when missing they are reported with 422. Unknown fields are refused with 400.",
@@ -605,18 +777,54 @@ fn event_input_schema() -> Value {
 
 fn object_dto_schema() -> Value {
     let properties = props(vec![
-        ("id", json!({ "type": "integer", "format": "int64", "description": "Row id, for `/api/v1/notes/{id}` and `/api/v1/events/{id}`." })),
-        ("ap_id", json!({ "type": "string", "format": "uri", "description": "The ActivityPub id.", "examples": ["https://lieu.example/objects/0190f3c2-7b1e-7cc0-9a35-3b0c8f0d4e21"] })),
-        ("type", json!({ "type": "string", "enum": ["Note", "Article", "Page", "Event"], "description": "Local objects are `Note` or `Event`; received ones may also be `Article` or `Page`." })),
-        ("local", json!({ "type": "boolean", "description": "Published by a place of this instance." })),
-        ("attributed_to", json!({ "type": "string", "format": "uri", "description": "The author's actor id." })),
-        ("name", nullable("string", "Title (events, articles, pages).")),
-        ("summary", nullable("string", "For local events, the generated one-line summary (\"Atelier smartphone — sam. 9 janv. 14h–16h — Médiathèque de Saint-Clair — gratuit\"); for received objects, sanitised HTML.")),
-        ("content", nullable("string", "HTML; received HTML is sanitised.")),
-        ("url", nullable_format("uri", "Link to the object's page, for received objects.")),
-        ("start_time", nullable_format("date-time", "Event start (UTC).")),
+        (
+            "id",
+            json!({ "type": "integer", "format": "int64", "description": "Row id, for `/api/v1/notes/{id}` and `/api/v1/events/{id}`." }),
+        ),
+        (
+            "ap_id",
+            json!({ "type": "string", "format": "uri", "description": "The ActivityPub id.", "examples": ["https://lieu.example/objects/0190f3c2-7b1e-7cc0-9a35-3b0c8f0d4e21"] }),
+        ),
+        (
+            "type",
+            json!({ "type": "string", "enum": ["Note", "Article", "Page", "Event"], "description": "Local objects are `Note` or `Event`; received ones may also be `Article` or `Page`." }),
+        ),
+        (
+            "local",
+            json!({ "type": "boolean", "description": "Published by a place of this instance." }),
+        ),
+        (
+            "attributed_to",
+            json!({ "type": "string", "format": "uri", "description": "The author's actor id." }),
+        ),
+        (
+            "name",
+            nullable("string", "Title (events, articles, pages)."),
+        ),
+        (
+            "summary",
+            nullable(
+                "string",
+                "For local events, the generated one-line summary (\"Atelier smartphone — sam. 9 janv. 14h–16h — Médiathèque de Saint-Clair — gratuit\"); for received objects, sanitised HTML.",
+            ),
+        ),
+        (
+            "content",
+            nullable("string", "HTML; received HTML is sanitised."),
+        ),
+        (
+            "url",
+            nullable_format("uri", "Link to the object's page, for received objects."),
+        ),
+        (
+            "start_time",
+            nullable_format("date-time", "Event start (UTC)."),
+        ),
         ("end_time", nullable_format("date-time", "Event end (UTC).")),
-        ("timezone", nullable("string", "IANA time zone of an event.")),
+        (
+            "timezone",
+            nullable("string", "IANA time zone of an event."),
+        ),
         ("location_name", nullable("string", "Venue.")),
         ("address", nullable("string", "Street and number.")),
         ("postal_code", nullable("string", "Postal code.")),
@@ -624,9 +832,18 @@ fn object_dto_schema() -> Value {
         ("lat", nullable("number", "Latitude.")),
         ("lon", nullable("number", "Longitude.")),
         ("price", nullable("string", "Price in plain words.")),
-        ("published", json!({ "type": "string", "format": "date-time" })),
-        ("updated", nullable_format("date-time", "Last update, if any.")),
-        ("received_at", json!({ "type": "string", "format": "date-time", "description": "When this instance stored it (timeline order)." })),
+        (
+            "published",
+            json!({ "type": "string", "format": "date-time" }),
+        ),
+        (
+            "updated",
+            nullable_format("date-time", "Last update, if any."),
+        ),
+        (
+            "received_at",
+            json!({ "type": "string", "format": "date-time", "description": "When this instance stored it (timeline order)." }),
+        ),
     ]);
     let required: Vec<&str> = properties.keys().map(String::as_str).collect();
     object_schema(
@@ -642,9 +859,18 @@ fn follower_schema() -> Value {
         "A follower of a place.",
         &["actor", "status", "since"],
         props(vec![
-            ("actor", json!({ "type": "string", "format": "uri", "description": "The follower's actor id." })),
-            ("status", json!({ "type": "string", "enum": ["pending", "accepted", "rejected"], "description": "`pending` while waiting for approval, then `accepted`; rejected and removed followers are deleted, so `rejected` is not listed in practice." })),
-            ("since", json!({ "type": "string", "format": "date-time", "description": "When the follow request arrived." })),
+            (
+                "actor",
+                json!({ "type": "string", "format": "uri", "description": "The follower's actor id." }),
+            ),
+            (
+                "status",
+                json!({ "type": "string", "enum": ["pending", "accepted", "rejected"], "description": "`pending` while waiting for approval, then `accepted`; rejected and removed followers are deleted, so `rejected` is not listed in practice." }),
+            ),
+            (
+                "since",
+                json!({ "type": "string", "format": "date-time", "description": "When the follow request arrived." }),
+            ),
         ]),
         false,
     )
@@ -655,8 +881,14 @@ fn following_schema() -> Value {
         "A follow by a place.",
         &["target", "status"],
         props(vec![
-            ("target", json!({ "type": "string", "format": "uri", "description": "The followed actor's id." })),
-            ("status", json!({ "type": "string", "enum": ["pending", "accepted", "rejected"], "description": "`pending` until the target answers; a new follow is always `pending`." })),
+            (
+                "target",
+                json!({ "type": "string", "format": "uri", "description": "The followed actor's id." }),
+            ),
+            (
+                "status",
+                json!({ "type": "string", "enum": ["pending", "accepted", "rejected"], "description": "`pending` until the target answers; a new follow is always `pending`." }),
+            ),
         ]),
         false,
     )
@@ -695,8 +927,14 @@ fn timeline_page_schema() -> Value {
         "One page of the timeline, newest first.",
         &["items", "next"],
         props(vec![
-            ("items", json!({ "type": "array", "items": schema_ref("Object") })),
-            ("next", json!({ "type": ["string", "null"], "description": "Pass as `before` to get the next (older) page; null on the last page." })),
+            (
+                "items",
+                json!({ "type": "array", "items": schema_ref("Object") }),
+            ),
+            (
+                "next",
+                json!({ "type": ["string", "null"], "description": "Pass as `before` to get the next (older) page; null on the last page." }),
+            ),
         ]),
         false,
     )
@@ -707,8 +945,14 @@ fn error_schema() -> Value {
         "An error.",
         &["error"],
         props(vec![
-            ("error", json!({ "type": "string", "description": "What went wrong, in plain words.", "examples": ["place not found"] })),
-            ("error_id", json!({ "type": "string", "description": "Only on 500: the id under which the cause is logged." })),
+            (
+                "error",
+                json!({ "type": "string", "description": "What went wrong, in plain words.", "examples": ["place not found"] }),
+            ),
+            (
+                "error_id",
+                json!({ "type": "string", "description": "Only on 500: the id under which the cause is logged." }),
+            ),
         ]),
         false,
     )
@@ -738,8 +982,14 @@ fn field_error_schema() -> Value {
         "One invalid field.",
         &["field", "message"],
         props(vec![
-            ("field", json!({ "type": "string", "description": "The input field's name (`start`, `postal_code`…).", "examples": ["end"] })),
-            ("message", json!({ "type": "string", "description": "What is wrong and what is expected.", "examples": ["must be after the start"] })),
+            (
+                "field",
+                json!({ "type": "string", "description": "The input field's name (`start`, `postal_code`…).", "examples": ["end"] }),
+            ),
+            (
+                "message",
+                json!({ "type": "string", "description": "What is wrong and what is expected.", "examples": ["must be after the start"] }),
+            ),
         ]),
         false,
     )

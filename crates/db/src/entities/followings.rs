@@ -1,7 +1,7 @@
 //! Whom a local place follows.
 
-use crate::ids::PlaceId;
 pub use crate::entities::followers::FollowStatus;
+use crate::ids::PlaceId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

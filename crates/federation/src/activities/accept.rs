@@ -30,13 +30,17 @@ pub(crate) async fn answered_following(
     let conn = data.db().conn();
     if let Some(follow_id) = crate::protocol::helpers::value_id(object)
         && let Some(row) =
-            galaxie_db::follows::following_by_follow_id(conn, follow_id.as_str(), actor.as_str()).await?
+            galaxie_db::follows::following_by_follow_id(conn, follow_id.as_str(), actor.as_str())
+                .await?
     {
         return Ok(Some(row));
     }
     // Some servers answer with a Follow whose id they do not echo: match by the embedded
     // follow's actor (our place) instead.
-    let Some(follower) = object.get("actor").and_then(crate::protocol::helpers::value_id) else {
+    let Some(follower) = object
+        .get("actor")
+        .and_then(crate::protocol::helpers::value_id)
+    else {
         return Ok(None);
     };
     let Some(username) = data.urls().place_username(&follower) else {
@@ -69,8 +73,12 @@ impl Activity for Accept {
 
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
         if let Some(row) = answered_following(data, &self.actor, &self.object).await? {
-            galaxie_db::follows::set_following_status(data.db().conn(), row, FollowStatus::Accepted)
-                .await?;
+            galaxie_db::follows::set_following_status(
+                data.db().conn(),
+                row,
+                FollowStatus::Accepted,
+            )
+            .await?;
         }
         Ok(())
     }

@@ -22,7 +22,11 @@ pub struct Announce {
     pub actor: Url,
     #[serde(default, deserialize_with = "crate::protocol::helpers::audience")]
     pub to: Vec<Url>,
-    #[serde(default, deserialize_with = "crate::protocol::helpers::audience", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::protocol::helpers::audience",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub cc: Vec<Url>,
     pub object: Value,
 }
@@ -56,7 +60,10 @@ impl Activity for Announce {
         }
         // Only notes, articles, pages and events are kept; a fetch of anything else fails to
         // parse and is ignored.
-        match ObjectId::<ApubPost>::from(object_id).dereference(data).await {
+        match ObjectId::<ApubPost>::from(object_id)
+            .dereference(data)
+            .await
+        {
             Ok(_) | Err(FederationError::Malformed(_)) => Ok(()),
             Err(FederationError::Remote(why)) if why.contains("parse") => Ok(()),
             Err(err) => Err(err),

@@ -21,14 +21,22 @@ pub struct Create {
     pub actor: Url,
     #[serde(default, deserialize_with = "crate::protocol::helpers::audience")]
     pub to: Vec<Url>,
-    #[serde(default, deserialize_with = "crate::protocol::helpers::audience", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::protocol::helpers::audience",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub cc: Vec<Url>,
     pub object: Post,
 }
 
 /// Whether we keep content from `author`: one of our places follows it, or the object
 /// addresses one of our places.
-pub(crate) async fn wanted(data: &Data, author: &Url, post: &Post) -> Result<bool, FederationError> {
+pub(crate) async fn wanted(
+    data: &Data,
+    author: &Url,
+    post: &Post,
+) -> Result<bool, FederationError> {
     if galaxie_db::follows::is_followed_locally(data.db().conn(), author.as_str()).await? {
         return Ok(true);
     }

@@ -19,7 +19,11 @@ pub struct Delete {
     pub actor: Url,
     #[serde(default, deserialize_with = "crate::protocol::helpers::audience")]
     pub to: Vec<Url>,
-    #[serde(default, deserialize_with = "crate::protocol::helpers::audience", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::protocol::helpers::audience",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub cc: Vec<Url>,
     pub object: Value,
 }

@@ -67,8 +67,14 @@ impl Activity for Follow {
             FollowStatus::Accepted
         };
         let txn = data.db().conn().begin().await?;
-        galaxie_db::follows::upsert_follower(&txn, place.id, self.actor.as_str(), self.id.as_str(), status)
-            .await?;
+        galaxie_db::follows::upsert_follower(
+            &txn,
+            place.id,
+            self.actor.as_str(),
+            self.id.as_str(),
+            status,
+        )
+        .await?;
         if status == FollowStatus::Accepted {
             outbox::publish(
                 &txn,

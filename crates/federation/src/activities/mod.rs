@@ -19,8 +19,22 @@ use url::Url;
 
 /// Types we accept and deliberately ignore (answered 202, nothing stored).
 pub const IGNORED_TYPES: &[&str] = &[
-    "Like", "Dislike", "EmojiReact", "EmojiReaction", "View", "Read", "Add", "Remove", "Move",
-    "Block", "Flag", "Join", "Leave", "TentativeAccept", "Invite", "Question",
+    "Like",
+    "Dislike",
+    "EmojiReact",
+    "EmojiReaction",
+    "View",
+    "Read",
+    "Add",
+    "Remove",
+    "Move",
+    "Block",
+    "Flag",
+    "Join",
+    "Leave",
+    "TentativeAccept",
+    "Invite",
+    "Question",
 ];
 
 /// An activity received in an inbox.
@@ -30,7 +44,7 @@ pub enum InboxActivity {
     Accept(accept::Accept),
     Reject(reject::Reject),
     Undo(undo::Undo),
-    Create(create::Create),
+    Create(Box<create::Create>),
     Update(update::Update),
     Delete(delete::Delete),
     Announce(announce::Announce),
@@ -41,7 +55,10 @@ pub enum InboxActivity {
 impl InboxActivity {
     /// Reads an activity of type `kind` from its JSON.
     pub fn parse(kind: &str, value: Value) -> Result<Self, FederationError> {
-        fn read<T: serde::de::DeserializeOwned>(kind: &str, value: Value) -> Result<T, FederationError> {
+        fn read<T: serde::de::DeserializeOwned>(
+            kind: &str,
+            value: Value,
+        ) -> Result<T, FederationError> {
             serde_json::from_value(value)
                 .map_err(|e| FederationError::Malformed(format!("{kind}: {e}")))
         }
@@ -50,7 +67,7 @@ impl InboxActivity {
             "Accept" => InboxActivity::Accept(read(kind, value)?),
             "Reject" => InboxActivity::Reject(read(kind, value)?),
             "Undo" => InboxActivity::Undo(read(kind, value)?),
-            "Create" => InboxActivity::Create(read(kind, value)?),
+            "Create" => InboxActivity::Create(Box::new(read(kind, value)?)),
             "Update" => InboxActivity::Update(read(kind, value)?),
             "Delete" => InboxActivity::Delete(read(kind, value)?),
             "Announce" => InboxActivity::Announce(read(kind, value)?),
@@ -73,7 +90,7 @@ impl InboxActivity {
             InboxActivity::Accept(a) => run(a, data).await,
             InboxActivity::Reject(a) => run(a, data).await,
             InboxActivity::Undo(a) => run(a, data).await,
-            InboxActivity::Create(a) => run(a, data).await,
+            InboxActivity::Create(a) => run(*a, data).await,
             InboxActivity::Update(a) => run(a, data).await,
             InboxActivity::Delete(a) => run(a, data).await,
             InboxActivity::Announce(a) => run(a, data).await,

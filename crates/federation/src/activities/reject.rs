@@ -40,9 +40,15 @@ impl Activity for Reject {
     }
 
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
-        if let Some(row) = super::accept::answered_following(data, &self.actor, &self.object).await? {
-            galaxie_db::follows::set_following_status(data.db().conn(), row, FollowStatus::Rejected)
-                .await?;
+        if let Some(row) =
+            super::accept::answered_following(data, &self.actor, &self.object).await?
+        {
+            galaxie_db::follows::set_following_status(
+                data.db().conn(),
+                row,
+                FollowStatus::Rejected,
+            )
+            .await?;
         }
         Ok(())
     }

@@ -35,7 +35,10 @@ impl Activity for Undo {
 
     async fn verify(&self, _data: &Data) -> Result<(), FederationError> {
         verify_domains_match(&self.id, &self.actor)?;
-        if let Some(inner_actor) = self.object.get("actor").and_then(crate::protocol::helpers::value_id)
+        if let Some(inner_actor) = self
+            .object
+            .get("actor")
+            .and_then(crate::protocol::helpers::value_id)
             && inner_actor != self.actor
         {
             return Err(FederationError::Forbidden(
@@ -55,14 +58,23 @@ impl Activity for Undo {
             return Ok(());
         }
         let conn = data.db().conn();
-        let target = self.object.get("object").and_then(crate::protocol::helpers::value_id);
+        let target = self
+            .object
+            .get("object")
+            .and_then(crate::protocol::helpers::value_id);
         let follow_id = crate::protocol::helpers::value_id(&self.object);
         for place in galaxie_db::places::list(conn).await? {
-            let Some(row) = galaxie_db::follows::follower(conn, place.id, self.actor.as_str()).await? else {
+            let Some(row) =
+                galaxie_db::follows::follower(conn, place.id, self.actor.as_str()).await?
+            else {
                 continue;
             };
-            let names_place = target.as_ref().is_some_and(|t| data.urls().place_username(t) == Some(place.username.as_str()));
-            let same_follow = follow_id.as_ref().is_some_and(|f| f.as_str() == row.follow_ap_id);
+            let names_place = target
+                .as_ref()
+                .is_some_and(|t| data.urls().place_username(t) == Some(place.username.as_str()));
+            let same_follow = follow_id
+                .as_ref()
+                .is_some_and(|f| f.as_str() == row.follow_ap_id);
             if names_place || same_follow {
                 galaxie_db::follows::remove_follower(conn, place.id, self.actor.as_str()).await?;
             }

@@ -23,7 +23,11 @@ pub struct Update {
     pub actor: Url,
     #[serde(default, deserialize_with = "crate::protocol::helpers::audience")]
     pub to: Vec<Url>,
-    #[serde(default, deserialize_with = "crate::protocol::helpers::audience", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::protocol::helpers::audience",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub cc: Vec<Url>,
     pub object: Value,
 }
@@ -53,11 +57,15 @@ impl Activity for Update {
     }
 
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
-        let kind = super::object_type(&self.object).unwrap_or_default().to_string();
+        let kind = super::object_type(&self.object)
+            .unwrap_or_default()
+            .to_string();
         if ACTOR_TYPES.contains(&kind.as_str()) {
             let actor: Actor = serde_json::from_value(self.object)?;
             if actor.id != self.actor {
-                return Err(FederationError::Forbidden("an actor can only update itself".into()));
+                return Err(FederationError::Forbidden(
+                    "an actor can only update itself".into(),
+                ));
             }
             ApubActor::verify(&actor, &self.actor, data).await?;
             ApubActor::from_json(actor, data).await?;

@@ -68,7 +68,9 @@ impl Object for ApubActor {
     }
 
     async fn into_json(self, _data: &Data) -> Result<Actor, FederationError> {
-        Err(FederationError::Internal("remote actors are not served".into()))
+        Err(FederationError::Internal(
+            "remote actors are not served".into(),
+        ))
     }
 
     async fn verify(json: &Actor, expected: &Url, _data: &Data) -> Result<(), FederationError> {
@@ -90,7 +92,10 @@ impl Object for ApubActor {
             ActorData {
                 ap_id: json.id.to_string(),
                 kind: plain_text(&json.kind, 40),
-                preferred_username: json.preferred_username.as_deref().map(|u| plain_text(u, 100)),
+                preferred_username: json
+                    .preferred_username
+                    .as_deref()
+                    .map(|u| plain_text(u, 100)),
                 name: json.name.as_deref().map(|n| plain_text(n, 200)),
                 summary: json.summary.as_deref().map(clean_html),
                 domain,

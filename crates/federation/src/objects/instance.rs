@@ -87,11 +87,15 @@ impl Object for ApubInstance {
     }
 
     async fn verify(_json: &Actor, _expected: &Url, _data: &Data) -> Result<(), FederationError> {
-        Err(FederationError::Forbidden("the instance actor is local".into()))
+        Err(FederationError::Forbidden(
+            "the instance actor is local".into(),
+        ))
     }
 
     async fn from_json(_json: Actor, _data: &Data) -> Result<Self, FederationError> {
-        Err(FederationError::Forbidden("the instance actor is local".into()))
+        Err(FederationError::Forbidden(
+            "the instance actor is local".into(),
+        ))
     }
 }
 

@@ -74,12 +74,16 @@ impl ApubPlace {
                 .as_deref()
                 .map(galaxie_domain::text::plain_text_to_html),
             url: Some(self.id.clone()),
-            icon: p.icon_url.as_deref().and_then(|u| Url::parse(u).ok()).map(|url| Image {
-                kind: "Image".to_string(),
-                url,
-                media_type: None,
-                name: Some(format!("Logo de {}", p.name)),
-            }),
+            icon: p
+                .icon_url
+                .as_deref()
+                .and_then(|u| Url::parse(u).ok())
+                .map(|url| Image {
+                    kind: "Image".to_string(),
+                    url,
+                    media_type: None,
+                    name: Some(format!("Logo de {}", p.name)),
+                }),
             inbox: self.inbox.clone(),
             outbox: Some(urls.place_outbox(&p.username)),
             followers: Some(urls.place_followers(&p.username)),

@@ -80,7 +80,12 @@ impl ApubPost {
             timezone: r.timezone.clone(),
             location: has_location.then(|| Place::new(r.location_name.clone(), &address, geo)),
             join_mode: is_event.then(|| {
-                if r.registration_url.is_some() { "external" } else { "free" }.to_string()
+                if r.registration_url.is_some() {
+                    "external"
+                } else {
+                    "free"
+                }
+                .to_string()
             }),
             external_participation_url: parse(&r.registration_url),
             is_online: is_event.then_some(r.online_url.is_some()),
@@ -130,7 +135,9 @@ pub fn received_data(post: &Post) -> ObjectData {
         start_time: post.start_time,
         end_time: post.end_time,
         timezone: post.timezone.as_deref().map(|t| plain_text(t, 60)),
-        location_name: location.and_then(|l| l.name.as_deref()).map(|n| plain_text(n, 200)),
+        location_name: location
+            .and_then(|l| l.name.as_deref())
+            .map(|n| plain_text(n, 200)),
         street_address: address.street_address.map(|s| plain_text(&s, 200)),
         postal_code: address.postal_code.map(|s| plain_text(&s, 20)),
         locality: address.locality.map(|s| plain_text(&s, 120)),
@@ -139,8 +146,13 @@ pub fn received_data(post: &Post) -> ObjectData {
         longitude: geo.map(|g| g.longitude),
         online_url: post.online_url.as_ref().map(ToString::to_string),
         price: post.price.as_deref().map(|p| plain_text(p, 80)),
-        capacity: post.maximum_attendee_capacity.and_then(|c| i32::try_from(c).ok()),
-        registration_url: post.external_participation_url.as_ref().map(ToString::to_string),
+        capacity: post
+            .maximum_attendee_capacity
+            .and_then(|c| i32::try_from(c).ok()),
+        registration_url: post
+            .external_participation_url
+            .as_ref()
+            .map(ToString::to_string),
         in_reply_to: post.in_reply_to.as_ref().map(ToString::to_string),
         public: post.is_public(),
         extra: (!extra.is_empty()).then(|| serde_json::Value::Object(extra).to_string()),

@@ -26,21 +26,46 @@ use url::Url;
 #[derive(Debug)]
 pub enum Outgoing {
     /// A place published a note or an event.
-    PostCreated { place: places::Model, post: objects::Model },
+    PostCreated {
+        place: places::Model,
+        post: objects::Model,
+    },
     /// A place changed one.
-    PostUpdated { place: places::Model, post: objects::Model },
+    PostUpdated {
+        place: places::Model,
+        post: objects::Model,
+    },
     /// A place deleted one (the row is already marked deleted).
-    PostDeleted { place: places::Model, post: objects::Model },
+    PostDeleted {
+        place: places::Model,
+        post: objects::Model,
+    },
     /// A place's profile changed.
     PlaceUpdated { place: places::Model },
     /// A place asks to follow a remote actor.
-    FollowRequested { place: places::Model, target: actors::Model, follow_id: Url },
+    FollowRequested {
+        place: places::Model,
+        target: actors::Model,
+        follow_id: Url,
+    },
     /// A place stops following a remote actor.
-    Unfollowed { place: places::Model, target: actors::Model, follow_id: Url },
+    Unfollowed {
+        place: places::Model,
+        target: actors::Model,
+        follow_id: Url,
+    },
     /// A place accepts a follower.
-    FollowAccepted { place: places::Model, follower: actors::Model, follow: Follow },
+    FollowAccepted {
+        place: places::Model,
+        follower: actors::Model,
+        follow: Follow,
+    },
     /// A place refuses (or removes) a follower.
-    FollowRejected { place: places::Model, follower: actors::Model, follow: Follow },
+    FollowRejected {
+        place: places::Model,
+        follower: actors::Model,
+        follow: Follow,
+    },
 }
 
 /// The envelope every activity we send shares.
@@ -211,7 +236,11 @@ pub async fn publish<C: ConnectionTrait>(
                 json,
             }
         }
-        Outgoing::FollowRequested { place, target, follow_id } => {
+        Outgoing::FollowRequested {
+            place,
+            target,
+            follow_id,
+        } => {
             let actor = urls.place(&place.username);
             let follow = Follow::new(follow_id.clone(), actor.clone(), Url::parse(&target.ap_id)?);
             Planned {
@@ -225,7 +254,11 @@ pub async fn publish<C: ConnectionTrait>(
                 json: with_context(&follow)?,
             }
         }
-        Outgoing::Unfollowed { place, target, follow_id } => {
+        Outgoing::Unfollowed {
+            place,
+            target,
+            follow_id,
+        } => {
             let actor = urls.place(&place.username);
             let follow = Follow::new(follow_id, actor.clone(), Url::parse(&target.ap_id)?);
             let id = urls.new_activity();
@@ -249,12 +282,30 @@ pub async fn publish<C: ConnectionTrait>(
                 json,
             }
         }
-        Outgoing::FollowAccepted { place, follower, follow } => {
-            answer_follow(data, AcceptType::Accept, "Accept", place, &follower, &follow)?
-        }
-        Outgoing::FollowRejected { place, follower, follow } => {
-            answer_follow(data, RejectType::Reject, "Reject", place, &follower, &follow)?
-        }
+        Outgoing::FollowAccepted {
+            place,
+            follower,
+            follow,
+        } => answer_follow(
+            data,
+            AcceptType::Accept,
+            "Accept",
+            place,
+            &follower,
+            &follow,
+        )?,
+        Outgoing::FollowRejected {
+            place,
+            follower,
+            follow,
+        } => answer_follow(
+            data,
+            RejectType::Reject,
+            "Reject",
+            place,
+            &follower,
+            &follow,
+        )?,
     };
     let activity = galaxie_db::activities::insert(
         conn,

@@ -4,10 +4,10 @@
 //! a process killed at any instant loses nothing: the next start (or another process) picks
 //! the jobs up again.
 
+use crate::AP_CONTENT_TYPE;
 use crate::data::{AppData, FederationContext};
 use crate::error::FederationError;
 use crate::signatures::sign_post;
-use crate::AP_CONTENT_TYPE;
 use futures::StreamExt;
 use galaxie_db::deliveries::{self, Claimed};
 use std::time::{Duration, SystemTime};
@@ -45,24 +45,32 @@ impl Default for WorkerOptions {
 enum Outcome {
     Delivered,
     Rejected(String),
-    Retry { error: String, after: Option<Duration> },
+    Retry {
+        error: String,
+        after: Option<Duration>,
+    },
 }
 
 /// Runs until `shutdown` turns true.
-pub async fn run(config: FederationContext, options: WorkerOptions, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(
+    config: FederationContext,
+    options: WorkerOptions,
+    mut shutdown: watch::Receiver<bool>,
+) {
     let data = config.to_request_data();
     let app: AppData = data.app_data().clone();
     loop {
         if *shutdown.borrow() {
             return;
         }
-        let claimed = match deliveries::claim_due(app.db().conn(), options.batch, options.lease).await {
-            Ok(c) => c,
-            Err(err) => {
-                tracing::error!(error = %err, "cannot claim deliveries");
-                Vec::new()
-            }
-        };
+        let claimed =
+            match deliveries::claim_due(app.db().conn(), options.batch, options.lease).await {
+                Ok(c) => c,
+                Err(err) => {
+                    tracing::error!(error = %err, "cannot claim deliveries");
+                    Vec::new()
+                }
+            };
         if claimed.is_empty() {
             tokio::select! {
                 _ = app.delivery_bell() => {}
@@ -86,12 +94,17 @@ pub async fn run(config: FederationContext, options: WorkerOptions, mut shutdown
     }
 }
 
-async fn deliver(app: &AppData, options: &WorkerOptions, job: Claimed) -> Result<(), FederationError> {
+async fn deliver(
+    app: &AppData,
+    options: &WorkerOptions,
+    job: Claimed,
+) -> Result<(), FederationError> {
     let conn = app.db().conn();
     let inbox = match Url::parse(&job.delivery.inbox) {
         Ok(u) => u,
         Err(e) => {
-            deliveries::mark_rejected(conn, &job.delivery, format!("invalid inbox URL: {e}")).await?;
+            deliveries::mark_rejected(conn, &job.delivery, format!("invalid inbox URL: {e}"))
+                .await?;
             return Ok(());
         }
     };
@@ -101,8 +114,12 @@ async fn deliver(app: &AppData, options: &WorkerOptions, job: Claimed) -> Result
         return Ok(());
     }
     if !app.settings().debug && inbox.scheme() != "https" {
-        deliveries::mark_rejected(conn, &job.delivery, "plain http inboxes are refused outside debug mode".into())
-            .await?;
+        deliveries::mark_rejected(
+            conn,
+            &job.delivery,
+            "plain http inboxes are refused outside debug mode".into(),
+        )
+        .await?;
         return Ok(());
     }
     let outcome = attempt(app, &job, &inbox).await;
@@ -153,7 +170,10 @@ async fn attempt(app: &AppData, job: &Claimed, inbox: &Url) -> Result<Outcome, F
             let key_id = app.urls().place_key(&place.username);
             (place.private_key_pem, key_id)
         }
-        None => (app.instance().private_key_pem.clone(), app.urls().instance_key()),
+        None => (
+            app.instance().private_key_pem.clone(),
+            app.urls().instance_key(),
+        ),
     };
     let key = app.keys().private(&key_pem)?;
     let body = job.activity.payload.clone().into_bytes();
@@ -187,7 +207,13 @@ async fn attempt(app: &AppData, job: &Claimed, inbox: &Url) -> Result<Outcome, F
     if status.is_success() {
         return Ok(Outcome::Delivered);
     }
-    let text: String = response.text().await.unwrap_or_default().chars().take(300).collect();
+    let text: String = response
+        .text()
+        .await
+        .unwrap_or_default()
+        .chars()
+        .take(300)
+        .collect();
     let error = format!("{inbox} answered {status}: {text}");
     Ok(
         if status.is_client_error() && status.as_u16() != 408 && status.as_u16() != 429 {

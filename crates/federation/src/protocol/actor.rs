@@ -67,9 +67,17 @@ pub struct Actor {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "link_url"
+    )]
     pub url: Option<Url>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_image")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_image"
+    )]
     pub icon: Option<Image>,
     pub inbox: Url,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,19 +99,33 @@ pub struct Actor {
     pub published: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "property_values")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "property_values"
+    )]
     pub attachment: Vec<PropertyValue>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "location")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "location"
+    )]
     pub location: Option<Place>,
     #[serde(default, skip_serializing_if = "Option::is_none", rename = "telephone")]
     pub telephone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", rename = "openingHours")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        rename = "openingHours"
+    )]
     pub opening_hours: Option<String>,
 }
 
 fn first_image<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Image>, D::Error> {
     Ok(match Option::<Value>::deserialize(d)? {
-        Some(Value::Array(items)) => items.into_iter().find_map(|v| serde_json::from_value(v).ok()),
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .find_map(|v| serde_json::from_value(v).ok()),
         Some(v @ Value::Object(_)) => serde_json::from_value(v).ok(),
         Some(Value::String(s)) => Url::parse(&s).ok().map(|url| Image {
             kind: image_kind(),
@@ -129,6 +151,8 @@ fn property_values<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PropertyValue>
 impl Actor {
     /// The shared inbox, if the actor has one.
     pub fn shared_inbox(&self) -> Option<&Url> {
-        self.endpoints.as_ref().and_then(|e| e.shared_inbox.as_ref())
+        self.endpoints
+            .as_ref()
+            .and_then(|e| e.shared_inbox.as_ref())
     }
 }

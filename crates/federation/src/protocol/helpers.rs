@@ -8,7 +8,10 @@ use url::Url;
 pub fn value_id(value: &Value) -> Option<Url> {
     match value {
         Value::String(s) => Url::parse(s).ok(),
-        Value::Object(map) => map.get("id").and_then(Value::as_str).and_then(|s| Url::parse(s).ok()),
+        Value::Object(map) => map
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|s| Url::parse(s).ok()),
         _ => None,
     }
 }
@@ -22,7 +25,9 @@ pub fn first_id<'de, D: Deserializer<'de>>(d: D) -> Result<Url, D::Error> {
         Value::Array(items) => items.iter().find_map(value_id),
         other => value_id(other),
     };
-    found.ok_or_else(|| serde::de::Error::custom("expected an id, an object with an id, or an array of them"))
+    found.ok_or_else(|| {
+        serde::de::Error::custom("expected an id, an object with an id, or an array of them")
+    })
 }
 
 /// Like [`first_id`], optional.

@@ -16,11 +16,23 @@ pub struct Place {
     pub id: Option<url::Url>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "address")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "address"
+    )]
     pub address: Option<PostalAddress>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_f64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_f64"
+    )]
     pub latitude: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_f64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_f64"
+    )]
     pub longitude: Option<f64>,
 }
 
@@ -121,7 +133,9 @@ impl From<&DomainAddress> for PostalAddress {
 /// A location is one `Place` or (rarely) an array of them; the first usable one is kept.
 pub fn location<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Place>, D::Error> {
     Ok(match Option::<Value>::deserialize(d)? {
-        Some(Value::Array(items)) => items.into_iter().find_map(|v| serde_json::from_value(v).ok()),
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .find_map(|v| serde_json::from_value(v).ok()),
         Some(v @ Value::Object(_)) => serde_json::from_value(v).ok(),
         _ => None,
     })

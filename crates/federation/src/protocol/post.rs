@@ -55,7 +55,11 @@ pub struct Post {
     pub attributed_to: Url,
     #[serde(default, deserialize_with = "audience")]
     pub to: Vec<Url>,
-    #[serde(default, deserialize_with = "audience", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "audience",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub cc: Vec<Url>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -69,9 +73,17 @@ pub struct Post {
     pub content_map: Option<BTreeMap<String, String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "link_url"
+    )]
     pub url: Option<Url>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_id_opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_id_opt"
+    )]
     pub in_reply_to: Option<Url>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<DateTime<Utc>>,
@@ -85,21 +97,49 @@ pub struct Post {
     pub end_time: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "location")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "location"
+    )]
     pub location: Option<Place>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_string"
+    )]
     pub join_mode: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "link_url"
+    )]
     pub external_participation_url: Option<Url>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_online: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "link_url")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "link_url"
+    )]
     pub online_url: Option<Url>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u32")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_u32"
+    )]
     pub maximum_attendee_capacity: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_string"
+    )]
     pub category: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_string"
+    )]
     pub price: Option<String>,
 }
 
@@ -107,7 +147,9 @@ fn lenient_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
     use serde_json::Value;
     Ok(match Option::<Value>::deserialize(d)? {
         Some(Value::String(s)) => Some(s),
-        Some(Value::Array(items)) => items.into_iter().find_map(|v| v.as_str().map(str::to_string)),
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .find_map(|v| v.as_str().map(str::to_string)),
         _ => None,
     })
 }
@@ -124,6 +166,9 @@ fn lenient_u32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D:
 impl Post {
     /// Whether it is addressed to the public.
     pub fn is_public(&self) -> bool {
-        self.to.iter().chain(&self.cc).any(super::helpers::is_public)
+        self.to
+            .iter()
+            .chain(&self.cc)
+            .any(super::helpers::is_public)
     }
 }

@@ -4,12 +4,12 @@
 use super::AppState;
 use crate::error::{AppError, AppResult};
 use crate::negotiate::{activity_json, html_page, wants_activity_json};
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use galaxie_domain::text::escape_html;
 use galaxie_federation::inbox::{self, InboxPost, Received};
 use galaxie_federation::objects::instance::ApubInstance;
@@ -56,7 +56,10 @@ async fn home(State(state): State<AppState>) -> AppResult<Response> {
         .collect();
     Ok(html_page(
         "Galaxie",
-        &format!("<h1>Galaxie — {}</h1><h2>Lieux / Places</h2><ul>{items}</ul>", escape_html(&authority)),
+        &format!(
+            "<h1>Galaxie — {}</h1><h2>Lieux / Places</h2><ul>{items}</ul>",
+            escape_html(&authority)
+        ),
         None,
     ))
 }
@@ -64,7 +67,9 @@ async fn home(State(state): State<AppState>) -> AppResult<Response> {
 async fn instance_actor(State(state): State<AppState>) -> AppResult<Response> {
     let data = state.data();
     let actor = ApubInstance::new(data.instance().clone(), data.urls()).to_json();
-    Ok(activity_json(with_context(&actor).map_err(galaxie_federation::FederationError::from)?))
+    Ok(activity_json(
+        with_context(&actor).map_err(galaxie_federation::FederationError::from)?,
+    ))
 }
 
 async fn instance_outbox(State(state): State<AppState>) -> Response {
@@ -92,20 +97,36 @@ async fn place(
         ));
     }
     let handle = format!("@{}@{}", row.username, data.urls().authority());
-    let mut body = format!("<h1>{}</h1><p>{}</p>", escape_html(&row.name), escape_html(&handle));
+    let mut body = format!(
+        "<h1>{}</h1><p>{}</p>",
+        escape_html(&row.name),
+        escape_html(&handle)
+    );
     if let Some(s) = &row.summary {
         body.push_str(&format!("<p>{}</p>", escape_html(s)));
     }
     body.push_str("<dl>");
     for field in &actor.attachment {
-        body.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape_html(&field.name), field.value));
+        body.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>",
+            escape_html(&field.name),
+            field.value
+        ));
     }
     body.push_str("</dl>");
     let events = galaxie_db::objects::by_place(data.db().conn(), row.id, None).await?;
     body.push_str("<h2>Publications</h2><ul>");
     for e in events.iter().take(20) {
-        let label = e.summary.clone().or_else(|| e.name.clone()).unwrap_or_else(|| e.kind.clone());
-        body.push_str(&format!(r#"<li><a href="{}">{}</a></li>"#, escape_html(&e.ap_id), escape_html(&label)));
+        let label = e
+            .summary
+            .clone()
+            .or_else(|| e.name.clone())
+            .unwrap_or_else(|| e.kind.clone());
+        body.push_str(&format!(
+            r#"<li><a href="{}">{}</a></li>"#,
+            escape_html(&e.ap_id),
+            escape_html(&label)
+        ));
     }
     body.push_str("</ul>");
     Ok(html_page(&row.name, &body, Some(actor.id.as_str())))
@@ -134,9 +155,15 @@ async fn object(
     }
     let post = ApubPost::new(row.clone())?.to_post(&data)?;
     if wants_activity_json(&headers) {
-        return Ok(activity_json(with_context(&post).map_err(galaxie_federation::FederationError::from)?));
+        return Ok(activity_json(
+            with_context(&post).map_err(galaxie_federation::FederationError::from)?,
+        ));
     }
-    let title = row.name.clone().or_else(|| row.summary.clone()).unwrap_or_else(|| row.kind.clone());
+    let title = row
+        .name
+        .clone()
+        .or_else(|| row.summary.clone())
+        .unwrap_or_else(|| row.kind.clone());
     let mut body = format!("<h1>{}</h1>", escape_html(&title));
     if let Some(s) = &row.summary {
         body.push_str(&format!("<p>{}</p>", escape_html(s)));
@@ -147,7 +174,10 @@ async fn object(
     Ok(html_page(&title, &body, Some(&row.ap_id)))
 }
 
-async fn activity(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> AppResult<Response> {
+async fn activity(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+) -> AppResult<Response> {
     let data = state.data();
     let mut url = data.urls().base().clone();
     url.set_path(uri.path());
@@ -155,7 +185,8 @@ async fn activity(State(state): State<AppState>, OriginalUri(uri): OriginalUri) 
         .await?
         .filter(|a| a.local && a.public)
         .ok_or(AppError::NotFound)?;
-    let value: Value = serde_json::from_str(&row.payload).map_err(galaxie_federation::FederationError::from)?;
+    let value: Value =
+        serde_json::from_str(&row.payload).map_err(galaxie_federation::FederationError::from)?;
     Ok(activity_json(value))
 }
 
@@ -186,7 +217,9 @@ async fn outbox(
     };
     if q.page != Some(true) {
         let c = OrderedCollection::new(id.clone(), total, page_url(None));
-        return Ok(activity_json(with_context(&c).map_err(galaxie_federation::FederationError::from)?));
+        return Ok(activity_json(
+            with_context(&c).map_err(galaxie_federation::FederationError::from)?,
+        ));
     }
     let rows = galaxie_db::activities::outbox(conn, place.id, PAGE_SIZE, q.before).await?;
     let next = (rows.len() as u64 == PAGE_SIZE).then(|| page_url(rows.last().map(|r| r.id)));
@@ -201,7 +234,9 @@ async fn outbox(
         })
         .collect();
     let page = OrderedCollectionPage::new(page_url(q.before), id, total, items, next);
-    Ok(activity_json(with_context(&page).map_err(galaxie_federation::FederationError::from)?))
+    Ok(activity_json(
+        with_context(&page).map_err(galaxie_federation::FederationError::from)?,
+    ))
 }
 
 async fn followers(
@@ -224,16 +259,24 @@ async fn followers(
     };
     if q.page != Some(true) {
         let c = OrderedCollection::new(id.clone(), total, page_url(None));
-        return Ok(activity_json(with_context(&c).map_err(galaxie_federation::FederationError::from)?));
+        return Ok(activity_json(
+            with_context(&c).map_err(galaxie_federation::FederationError::from)?,
+        ));
     }
-    let rows = galaxie_db::follows::accepted_followers_page(conn, place.id, PAGE_SIZE, q.after).await?;
+    let rows =
+        galaxie_db::follows::accepted_followers_page(conn, place.id, PAGE_SIZE, q.after).await?;
     let next = (rows.len() as u64 == PAGE_SIZE).then(|| page_url(rows.last().map(|r| r.id)));
     let items = rows.iter().map(|r| json!(r.actor_ap_id)).collect();
     let page = OrderedCollectionPage::new(page_url(q.after), id, total, items, next);
-    Ok(activity_json(with_context(&page).map_err(galaxie_federation::FederationError::from)?))
+    Ok(activity_json(
+        with_context(&page).map_err(galaxie_federation::FederationError::from)?,
+    ))
 }
 
-async fn following(State(state): State<AppState>, Path(username): Path<String>) -> AppResult<Response> {
+async fn following(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+) -> AppResult<Response> {
     let data = state.data();
     let conn = data.db().conn();
     let place = galaxie_db::places::get_by_username(conn, &username).await?;
@@ -247,10 +290,17 @@ async fn following(State(state): State<AppState>, Path(username): Path<String>) 
     let mut first = id.clone();
     first.set_query(Some("page=true"));
     let page = OrderedCollectionPage::new(first, id, rows.len() as u64, rows, None);
-    Ok(activity_json(with_context(&page).map_err(galaxie_federation::FederationError::from)?))
+    Ok(activity_json(
+        with_context(&page).map_err(galaxie_federation::FederationError::from)?,
+    ))
 }
 
-async fn receive(state: AppState, uri: axum::http::Uri, headers: HeaderMap, body: Bytes) -> AppResult<Response> {
+async fn receive(
+    state: AppState,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<Response> {
     let data = state.data();
     let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let received = inbox::receive(

@@ -19,16 +19,34 @@ use serde_json::Value;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/openapi.json", get(|| async { Json(crate::openapi::document()) }))
+        .route(
+            "/api/openapi.json",
+            get(|| async { Json(crate::openapi::document()) }),
+        )
         .route("/api/v1/places", get(list_places).post(create_place))
-        .route("/api/v1/places/{username}", get(get_place).patch(update_place))
+        .route(
+            "/api/v1/places/{username}",
+            get(get_place).patch(update_place),
+        )
         .route("/api/v1/places/{username}/notes", post(create_note))
         .route("/api/v1/places/{username}/events", post(create_event))
         .route("/api/v1/places/{username}/followers", get(list_followers))
-        .route("/api/v1/places/{username}/followers/{decision}", post(decide_follower))
-        .route("/api/v1/places/{username}/following", post(follow).delete(unfollow))
-        .route("/api/v1/notes/{id}", get(get_object).put(update_note).delete(delete_object))
-        .route("/api/v1/events/{id}", get(get_object).put(update_event).delete(delete_object))
+        .route(
+            "/api/v1/places/{username}/followers/{decision}",
+            post(decide_follower),
+        )
+        .route(
+            "/api/v1/places/{username}/following",
+            post(follow).delete(unfollow),
+        )
+        .route(
+            "/api/v1/notes/{id}",
+            get(get_object).put(update_note).delete(delete_object),
+        )
+        .route(
+            "/api/v1/events/{id}",
+            get(get_object).put(update_event).delete(delete_object),
+        )
         .route("/api/v1/timeline", get(timeline))
 }
 
@@ -170,7 +188,9 @@ fn object_dto(o: objects::Model) -> ObjectDto {
 
 async fn list_places(State(state): State<AppState>) -> AppResult<Json<Vec<PlaceDto>>> {
     let rows = galaxie_db::places::list(state.data().db().conn()).await?;
-    Ok(Json(rows.into_iter().map(|p| place_dto(&state, p)).collect()))
+    Ok(Json(
+        rows.into_iter().map(|p| place_dto(&state, p)).collect(),
+    ))
 }
 
 async fn create_place(
@@ -183,7 +203,10 @@ async fn create_place(
     Ok((StatusCode::CREATED, Json(place_dto(&state, row))))
 }
 
-async fn get_place(State(state): State<AppState>, Path(username): Path<String>) -> AppResult<Json<PlaceDto>> {
+async fn get_place(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+) -> AppResult<Json<PlaceDto>> {
     let row = service::place(&state.data(), &username).await?;
     Ok(Json(place_dto(&state, row)))
 }
@@ -220,7 +243,10 @@ async fn create_event(
     Ok((StatusCode::CREATED, Json(object_dto(row))))
 }
 
-async fn get_object(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<ObjectDto>> {
+async fn get_object(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ObjectDto>> {
     let (_, row) = service::local_object(&state.data(), id).await?;
     Ok(Json(object_dto(row)))
 }
@@ -231,7 +257,9 @@ async fn update_event(
     Path(id): Path<i64>,
     JsonBody(raw): JsonBody<RawEvent>,
 ) -> AppResult<Json<ObjectDto>> {
-    Ok(Json(object_dto(service::update_event(&state.data(), id, raw).await?)))
+    Ok(Json(object_dto(
+        service::update_event(&state.data(), id, raw).await?,
+    )))
 }
 
 async fn update_note(
@@ -241,7 +269,9 @@ async fn update_note(
     JsonBody(raw): JsonBody<RawNote>,
 ) -> AppResult<Json<ObjectDto>> {
     let note = NewNote::parse(raw)?;
-    Ok(Json(object_dto(service::update_note(&state.data(), id, note).await?)))
+    Ok(Json(object_dto(
+        service::update_note(&state.data(), id, note).await?,
+    )))
 }
 
 async fn delete_object(
@@ -361,10 +391,15 @@ pub struct TimelinePage {
     pub next: Option<String>,
 }
 
-async fn timeline(State(state): State<AppState>, Query(q): Query<TimelineQuery>) -> AppResult<Json<TimelinePage>> {
+async fn timeline(
+    State(state): State<AppState>,
+    Query(q): Query<TimelineQuery>,
+) -> AppResult<Json<TimelinePage>> {
     let limit = q.limit.unwrap_or(20);
     if !(1..=100).contains(&limit) {
-        return Err(galaxie_domain::ValidationErrors::single("limit", "must be between 1 and 100").into());
+        return Err(
+            galaxie_domain::ValidationErrors::single("limit", "must be between 1 and 100").into(),
+        );
     }
     let before = match q.before.as_deref() {
         None => None,
@@ -374,7 +409,10 @@ async fn timeline(State(state): State<AppState>, Query(q): Query<TimelineQuery>)
     };
     let rows = galaxie_db::objects::timeline(state.data().db().conn(), limit, before).await?;
     let next = (rows.len() as u64 == limit)
-        .then(|| rows.last().map(|r| format!("{}_{}", r.received_at.timestamp_micros(), r.id)))
+        .then(|| {
+            rows.last()
+                .map(|r| format!("{}_{}", r.received_at.timestamp_micros(), r.id))
+        })
         .flatten();
     Ok(Json(TimelinePage {
         items: rows.into_iter().map(object_dto).collect(),

@@ -26,7 +26,10 @@ struct WebfingerQuery {
     resource: String,
 }
 
-async fn webfinger(State(state): State<AppState>, Query(q): Query<WebfingerQuery>) -> AppResult<Response> {
+async fn webfinger(
+    State(state): State<AppState>,
+    Query(q): Query<WebfingerQuery>,
+) -> AppResult<Response> {
     let data = state.data();
     let urls = data.urls();
     let authority = urls.authority();
@@ -42,7 +45,10 @@ async fn webfinger(State(state): State<AppState>, Query(q): Query<WebfingerQuery
         })
     };
     let base = urls.base().as_str();
-    if resource == base || resource == base.trim_end_matches('/') || resource == urls.instance_actor().as_str() {
+    if resource == base
+        || resource == base.trim_end_matches('/')
+        || resource == urls.instance_actor().as_str()
+    {
         return Ok(jrd(instance()));
     }
     let acct = resource.strip_prefix("acct:").unwrap_or(resource);
@@ -73,7 +79,10 @@ async fn webfinger(State(state): State<AppState>, Query(q): Query<WebfingerQuery
 
 fn jrd(value: serde_json::Value) -> Response {
     (
-        [("content-type", "application/jrd+json; charset=utf-8"), ("access-control-allow-origin", "*")],
+        [
+            ("content-type", "application/jrd+json; charset=utf-8"),
+            ("access-control-allow-origin", "*"),
+        ],
         value.to_string(),
     )
         .into_response()
@@ -131,7 +140,10 @@ async fn nodeinfo(State(state): State<AppState>) -> AppResult<Response> {
         }
     });
     Ok((
-        [("content-type", "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"")],
+        [(
+            "content-type",
+            "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"",
+        )],
         body.to_string(),
     )
         .into_response())
@@ -139,7 +151,10 @@ async fn nodeinfo(State(state): State<AppState>) -> AppResult<Response> {
 
 async fn context() -> Response {
     (
-        [("content-type", "application/ld+json; charset=utf-8"), ("access-control-allow-origin", "*")],
+        [
+            ("content-type", "application/ld+json; charset=utf-8"),
+            ("access-control-allow-origin", "*"),
+        ],
         galaxie_federation::protocol::context::context_document().to_string(),
     )
         .into_response()
