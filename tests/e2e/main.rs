@@ -1,7 +1,10 @@
 //! End-to-end tests: real instances on loopback, real databases (SQLite and PostgreSQL).
 
 mod bad_input;
+mod cli;
+mod discovery;
 mod durability;
 mod federation;
 mod fixtures;
 mod interop;
+mod storage;

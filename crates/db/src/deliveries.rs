@@ -263,3 +263,8 @@ pub async fn for_activity<C: ConnectionTrait>(conn: &C, activity_id: i64) -> Res
         .all(conn)
         .await?)
 }
+
+/// How many inboxes are marked dead.
+pub async fn count_dead_inboxes<C: ConnectionTrait>(conn: &C) -> Result<u64> {
+    Ok(dead_inboxes::Entity::find().count(conn).await?)
+}

@@ -26,6 +26,7 @@ struct Inner {
     http: reqwest::Client,
     keys: KeyCache,
     delivery_bell: Notify,
+    metrics: crate::metrics::Metrics,
     instance: galaxie_db::entities::instance::Model,
 }
 
@@ -63,6 +64,10 @@ impl AppData {
     /// Waits for [`AppData::ring_delivery_bell`].
     pub async fn delivery_bell(&self) {
         self.inner.delivery_bell.notified().await;
+    }
+    /// This instance's counters.
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.inner.metrics
     }
     /// The instance actor's row.
     pub fn instance(&self) -> &galaxie_db::entities::instance::Model {
@@ -129,6 +134,7 @@ pub async fn build_federation_config(
             http: http.clone(),
             keys: KeyCache::default(),
             delivery_bell: Notify::new(),
+            metrics: crate::metrics::Metrics::default(),
             instance: instance.clone(),
         }),
     };

@@ -42,8 +42,20 @@ pub struct InboxPost<'a> {
     pub body: Bytes,
 }
 
-/// Verifies and applies one inbox POST.
+/// Verifies and applies one inbox POST, and counts the outcome.
 pub async fn receive(data: &Data, post: InboxPost<'_>) -> Result<Received, FederationError> {
+    use crate::metrics::Metrics;
+    let result = verify_and_apply(data, post).await;
+    let metrics = data.metrics();
+    match &result {
+        Ok(Received::Duplicate) => Metrics::inc(&metrics.inbox_duplicates),
+        Ok(_) => Metrics::inc(&metrics.inbox_accepted),
+        Err(_) => Metrics::inc(&metrics.inbox_rejected),
+    }
+    result
+}
+
+async fn verify_and_apply(data: &Data, post: InboxPost<'_>) -> Result<Received, FederationError> {
     let header = |name: &str| post.headers.get(name).and_then(|v| v.to_str().ok());
     let signature = header("signature").ok_or_else(|| {
         FederationError::Unauthorized("the request is not signed (no Signature header)".into())

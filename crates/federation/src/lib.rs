@@ -10,6 +10,7 @@
 //! - [`activities`]: one activity per file, and the inbox dispatch.
 //! - [`signatures`]: draft-cavage HTTP signatures, signing and verifying.
 //! - [`inbox`]: the checks every inbox POST goes through.
+//! - [`metrics`]: counters for `/metrics`.
 //! - [`outbox`]: what happened → which activity, to whom; the durable delivery worker.
 //! - [`service`]: the operations the CLI and the API share (create a place, publish, follow…).
 //! - [`sanitize`]: remote HTML cleaning.
@@ -19,6 +20,7 @@ pub mod activities;
 pub mod data;
 pub mod error;
 pub mod inbox;
+pub mod metrics;
 pub mod objects;
 pub mod outbox;
 pub mod protocol;

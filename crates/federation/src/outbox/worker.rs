@@ -7,6 +7,7 @@
 use crate::AP_CONTENT_TYPE;
 use crate::data::{AppData, FederationContext};
 use crate::error::FederationError;
+use crate::metrics::Metrics;
 use crate::signatures::sign_post;
 use futures::StreamExt;
 use galaxie_db::deliveries::{self, Claimed};
@@ -133,17 +134,20 @@ async fn deliver(
     match outcome {
         Outcome::Delivered => {
             deliveries::mark_delivered(conn, &job.delivery).await?;
+            Metrics::inc(&app.metrics().deliveries_ok);
             tracing::debug!(inbox = %inbox, activity = %job.activity.ap_id, "delivered");
         }
         Outcome::Rejected(why) => {
             tracing::info!(inbox = %inbox, activity = %job.activity.ap_id, why = %why, "delivery refused");
             deliveries::mark_rejected(conn, &job.delivery, why).await?;
+            Metrics::inc(&app.metrics().deliveries_failed);
         }
         Outcome::Retry { error, after } => {
             let now = galaxie_db::now();
             if now - job.delivery.created_at >= app.settings().retry_window() {
                 tracing::warn!(inbox = %inbox, error = %error, "retry window closed; inbox marked dead");
                 deliveries::mark_dead(conn, &job.delivery, &domain, error).await?;
+                Metrics::inc(&app.metrics().deliveries_failed);
             } else {
                 let exp = job.delivery.attempts.clamp(0, 20) as u32;
                 let backoff = options
@@ -157,6 +161,7 @@ async fn deliver(
                 let next = now + backoff.max(asked);
                 tracing::debug!(inbox = %inbox, error = %error, next = %next, "delivery failed; will retry");
                 deliveries::mark_retry(conn, &job.delivery, next, error).await?;
+                Metrics::inc(&app.metrics().deliveries_retried);
             }
         }
     }

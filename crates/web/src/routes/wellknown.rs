@@ -19,6 +19,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/nodeinfo/2.1", get(nodeinfo))
         .route("/ns", get(context))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics))
 }
 
 #[derive(Deserialize)]
@@ -158,4 +159,31 @@ async fn context() -> Response {
         galaxie_federation::protocol::context::context_document().to_string(),
     )
         .into_response()
+}
+
+async fn metrics(State(state): State<AppState>) -> AppResult<Response> {
+    use galaxie_db::entities::deliveries::DeliveryStatus;
+    let data = state.data();
+    let conn = data.db().conn();
+    let pending = galaxie_db::deliveries::count_with_status(conn, DeliveryStatus::Pending).await?;
+    let dead = galaxie_db::deliveries::count_dead_inboxes(conn).await?;
+    let places = galaxie_db::places::list(conn).await?.len() as u64;
+    let body = data.metrics().render(&[
+        (
+            "galaxie_delivery_queue_pending",
+            "Deliveries waiting to be sent.",
+            pending,
+        ),
+        (
+            "galaxie_dead_inboxes",
+            "Inboxes given up after the retry window.",
+            dead,
+        ),
+        ("galaxie_places", "Places hosted by this instance.", places),
+    ]);
+    Ok((
+        [("content-type", "text/plain; version=0.0.4; charset=utf-8")],
+        body,
+    )
+        .into_response())
 }
