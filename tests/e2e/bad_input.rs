@@ -330,7 +330,7 @@ async fn api_validation_names_the_field(backend: Backend) {
         .send()
         .await
         .expect("send");
-    assert_eq!(unknown_field.status(), 400);
+    assert_eq!(unknown_field.status(), 422);
     assert!(unknown_field.text().await.expect("text").contains("colour"));
     assert_eq!(
         galaxie_db::objects::count_all(alpha.data.db().conn())
@@ -376,3 +376,90 @@ async fn fetching_a_private_address_is_refused_outside_debug() {
             .is_empty()
     );
 }
+
+async fn a_rotated_key_is_fetched_again(backend: Backend) {
+    let (db_a, db_b) = (TestDb::new(backend).await, TestDb::new(backend).await);
+    let alpha = Instance::start(&db_a.url).await;
+    let beta = Instance::start(&db_b.url).await;
+    for (i, name) in [(&alpha, "epn"), (&beta, "fablab")] {
+        let p = NewPlace::parse(RawPlace {
+            username: Some(name.into()),
+            name: Some(name.into()),
+            ..Default::default()
+        })
+        .expect("p");
+        service::create_place(&i.data, p).await.expect("create");
+    }
+    let inbox = format!("{}/places/epn/inbox", alpha.base);
+    let key_id = format!("{}#main-key", beta.place_url("fablab"));
+    let fablab = galaxie_db::places::get_by_username(beta.data.db().conn(), "fablab")
+        .await
+        .expect("p");
+    let old = Signer {
+        key_pem: fablab.private_key_pem.clone(),
+        key_id: key_id.clone(),
+    };
+    let (status, text) = post(
+        &inbox,
+        serde_json::to_vec(&follow(&beta, &alpha, 1)).expect("json"),
+        Some(&old),
+        |_| {},
+    )
+    .await;
+    assert_eq!(status, 202, "{text}");
+    let cached = galaxie_db::actors::by_ap_id(alpha.data.db().conn(), &beta.place_url("fablab"))
+        .await
+        .expect("q")
+        .expect("actor");
+    assert_eq!(cached.public_key_pem, fablab.public_key_pem);
+
+    // Beta rotates its key; alpha still has the old one, fails, fetches the actor again once,
+    // and accepts.
+    let keys = galaxie_federation::signatures::generate_keypair().expect("keys");
+    let rotated = galaxie_db::places::replace_keys(beta.data.db().conn(), &fablab, keys)
+        .await
+        .expect("rotate");
+    let new = Signer {
+        key_pem: rotated.private_key_pem.clone(),
+        key_id,
+    };
+    let mut undo = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/activities/undo-1", beta.base),
+        "type": "Undo",
+        "actor": beta.place_url("fablab"),
+        "object": follow(&beta, &alpha, 1),
+    });
+    let (status, text) = post(
+        &inbox,
+        serde_json::to_vec(&undo).expect("json"),
+        Some(&new),
+        |_| {},
+    )
+    .await;
+    assert_eq!(status, 202, "{text}");
+    let refreshed = galaxie_db::actors::by_ap_id(alpha.data.db().conn(), &beta.place_url("fablab"))
+        .await
+        .expect("q")
+        .expect("actor");
+    assert_eq!(refreshed.public_key_pem, rotated.public_key_pem);
+    assert_eq!(counts(&alpha).await.followers, 0, "the Undo was applied");
+
+    // The old key no longer works, even after a refetch.
+    undo["id"] = json!(format!("{}/activities/undo-2", beta.base));
+    let (status, _) = post(
+        &inbox,
+        serde_json::to_vec(&undo).expect("json"),
+        Some(&old),
+        |_| {},
+    )
+    .await;
+    assert_eq!(status, 401);
+
+    alpha.stop().await;
+    beta.stop().await;
+    db_a.cleanup().await;
+    db_b.cleanup().await;
+}
+
+on_both_backends!(a_rotated_key_is_fetched_again);

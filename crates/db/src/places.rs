@@ -123,3 +123,17 @@ pub fn profile(place: &places::Model) -> PlaceProfile {
         manually_approves_followers: place.manually_approves_followers,
     }
 }
+
+/// Replaces a place's key pair (key rotation). Peers refetch the actor when a signature made
+/// with the new key fails against the old one.
+pub async fn replace_keys<C: ConnectionTrait>(
+    conn: &C,
+    place: &Model,
+    keys: KeyPair,
+) -> Result<Model> {
+    let mut active: ActiveModel = place.clone().into();
+    active.public_key_pem = Set(keys.public_key_pem);
+    active.private_key_pem = Set(keys.private_key_pem);
+    active.updated_at = Set(now());
+    Ok(active.update(conn).await?)
+}

@@ -78,6 +78,9 @@ pub struct RawEvent {
     pub registration_url: Option<String>,
 }
 
+/// The largest capacity we accept (a stadium, not a typo).
+pub const CAPACITY_MAX: u32 = 1_000_000;
+
 /// The default time zone of a French place.
 pub const DEFAULT_TIMEZONE: Tz = chrono_tz::Europe::Paris;
 
@@ -168,8 +171,12 @@ impl NewEvent {
         let registration_url = non_empty(raw.registration_url.as_deref())
             .and_then(|u| errors.check("registration_url", parse_web_url(&u)));
         let price = optional_text(&mut errors, "price", raw.price.as_deref(), 80);
-        if raw.capacity == Some(0) {
-            errors.add("capacity", "must be at least 1 when given");
+        match raw.capacity {
+            Some(0) => errors.add("capacity", "must be at least 1 when given"),
+            Some(c) if c > CAPACITY_MAX => {
+                errors.add("capacity", format!("must be at most {CAPACITY_MAX}"))
+            }
+            _ => {}
         }
         match (name, start, errors.is_empty()) {
             (Some(name), Some(start), true) => Ok(NewEvent {

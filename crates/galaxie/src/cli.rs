@@ -357,9 +357,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             public_url = %app.config.instance.public_url,
             "Galaxie is serving"
         );
-        let shutdown = async {
-            let _ = tokio::signal::ctrl_c().await;
-        };
+        let shutdown = shutdown_signal();
         app.serve(listener, shutdown).await?;
         return Ok(());
     }
@@ -520,4 +518,28 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM (what systemd and container engines send), so
+/// `serve` stops accepting requests and the worker finishes its current batch.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+    tracing::info!("shutting down");
 }

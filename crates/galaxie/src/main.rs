@@ -18,8 +18,18 @@ fn init_logging(config: &Config) {
     }
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// `activitypub_federation` checks, outside its debug mode, that fetched hosts resolve to
+/// public addresses, and only an environment variable relaxes that. With
+/// `federation.allow_private_addresses` (a test federation over https on 127.0.0.x) we set it
+/// here, before any thread exists, so the crate's fetches and our deliveries agree.
+#[allow(unsafe_code)]
+fn allow_private_addresses_in_the_federation_crate() {
+    // SAFETY: called from `main` before the tokio runtime and any other thread are started,
+    // so no other thread can read the environment concurrently.
+    unsafe { std::env::set_var("DANGER_FEDERATION_ALLOW_LOCAL_IP", "1") };
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
@@ -28,8 +38,21 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if config.federation.allow_private_addresses {
+        allow_private_addresses_in_the_federation_crate();
+    }
     init_logging(&config);
-    match run(cli.command, config).await {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command, config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Invalid(why)) => {
             eprintln!("error: {why}");

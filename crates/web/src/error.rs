@@ -23,6 +23,9 @@ pub enum AppError {
     /// Nothing here.
     #[error("not found")]
     NotFound,
+    /// A request refused before reaching the handler (body too large, wrong media type…).
+    #[error("{1}")]
+    Rejected(StatusCode, String),
 }
 
 impl From<ValidationErrors> for AppError {
@@ -78,6 +81,7 @@ impl IntoResponse for AppError {
             ),
             AppError::BadRequest(why) => (StatusCode::BAD_REQUEST, json!({ "error": why })),
             AppError::NotFound => (StatusCode::NOT_FOUND, json!({ "error": "not found" })),
+            AppError::Rejected(status, why) => (*status, json!({ "error": why })),
         };
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED && matches!(self, AppError::Unauthenticated) {

@@ -37,7 +37,7 @@ fn info() -> Value {
         "title": "Galaxie API",
         "version": env!("CARGO_PKG_VERSION"),
         "license": { "name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later" },
-        "description": "The JSON API of a Galaxie instance: manage the places (tiers-lieux) it hosts, publish news and events to their followers, handle followers and follows, read the timeline.\n\nReads of places, objects and the timeline are public. Every write, and the follower list, needs a bearer token (`galaxie token create --name <name>`).\n\nRequest bodies are JSON (`Content-Type: application/json`), at most 1 MiB. A body that is not JSON, has a value of the wrong type or a field the endpoint does not know is refused with 400. Missing or invalid values are refused with 422, listing every invalid field at once. Text values are trimmed; lengths are counted in characters after trimming.\n\nEvery change is written together with its ActivityPub delivery jobs in one transaction; the delivery worker then sends them (`Create`, `Update`, `Delete`, `Follow`, `Undo`, `Accept`, `Reject`)."
+        "description": "The JSON API of a Galaxie instance: manage the places (tiers-lieux) it hosts, publish news and events to their followers, handle followers and follows, read the timeline.\n\nReads of places, objects and the timeline are public. Every write, and the follower list, needs a bearer token (`galaxie token create --name <name>`).\n\nRequest bodies are JSON (`Content-Type: application/json`, else 415), at most 1 MiB (else 413). A body that is not JSON is refused with 400; a value of the wrong type or a field the endpoint does not know with 422 naming it. Missing or invalid values are refused with 422, listing every invalid field at once. Text values are trimmed; lengths are counted in characters after trimming.\n\nEvery change is written together with its ActivityPub delivery jobs in one transaction; the delivery worker then sends them (`Create`, `Update`, `Delete`, `Follow`, `Undo`, `Accept`, `Reject`)."
     })
 }
 
@@ -760,7 +760,7 @@ fn event_input_schema() -> Value {
         ),
         (
             "capacity",
-            json!({ "type": ["integer", "null"], "minimum": 1, "maximum": 2147483647, "description": "Maximum number of participants." }),
+            json!({ "type": ["integer", "null"], "minimum": 1, "maximum": 1000000, "description": "Maximum number of participants." }),
         ),
         (
             "registration_url",

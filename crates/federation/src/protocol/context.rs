@@ -24,7 +24,7 @@ pub fn galaxie_terms() -> Value {
         "PropertyValue": "schema:PropertyValue",
         "value": "schema:value",
         "PostalAddress": "schema:PostalAddress",
-        "address": { "@id": "schema:address", "@type": "@id" },
+        "address": "schema:address",
         "streetAddress": "schema:streetAddress",
         "postalCode": "schema:postalCode",
         "addressLocality": "schema:addressLocality",

@@ -41,11 +41,11 @@ pub(super) fn router() -> Router<AppState> {
         )
         .route(
             "/api/v1/notes/{id}",
-            get(get_object).put(update_note).delete(delete_object),
+            get(get_note).put(update_note).delete(delete_note),
         )
         .route(
             "/api/v1/events/{id}",
-            get(get_object).put(update_event).delete(delete_object),
+            get(get_event).put(update_event).delete(delete_event),
         )
         .route("/api/v1/timeline", get(timeline))
 }
@@ -79,7 +79,10 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, AppError> {
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(JsonBody(v)),
-            Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+            Err(rejection) => Err(AppError::Rejected(
+                rejection.status(),
+                rejection.body_text(),
+            )),
         }
     }
 }
@@ -243,12 +246,26 @@ async fn create_event(
     Ok((StatusCode::CREATED, Json(object_dto(row))))
 }
 
-async fn get_object(
+async fn local_of_kind(state: &AppState, id: i64, kind: &'static str) -> AppResult<objects::Model> {
+    let (_, row) = service::local_object(&state.data(), id).await?;
+    if row.kind != kind {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
+}
+
+async fn get_note(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> AppResult<Json<ObjectDto>> {
-    let (_, row) = service::local_object(&state.data(), id).await?;
-    Ok(Json(object_dto(row)))
+    Ok(Json(object_dto(local_of_kind(&state, id, "Note").await?)))
+}
+
+async fn get_event(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ObjectDto>> {
+    Ok(Json(object_dto(local_of_kind(&state, id, "Event").await?)))
 }
 
 async fn update_event(
@@ -274,11 +291,22 @@ async fn update_note(
     )))
 }
 
-async fn delete_object(
+async fn delete_note(
     State(state): State<AppState>,
     _auth: Authenticated,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
+    local_of_kind(&state, id, "Note").await?;
+    service::delete_object(&state.data(), id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_event(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
+    local_of_kind(&state, id, "Event").await?;
     service::delete_object(&state.data(), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
