@@ -258,3 +258,119 @@ async fn a_place_is_discoverable_and_readable(backend: Backend) {
 }
 
 on_both_backends!(a_place_is_discoverable_and_readable);
+
+async fn the_complete_profile_is_stored_and_published(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let alpha = Instance::start(&db.url).await;
+    let (_, token) = galaxie_db::tokens::create(alpha.data.db().conn(), "t")
+        .await
+        .expect("token");
+    let client = reqwest::Client::new();
+    let body = serde_json::json!({
+        "username": "quincaillerie",
+        "name": "La Quincaillerie numérique",
+        "summary": "Formations aux outils numériques pour les personnes âgées.",
+        "summary_falc": "Ici, on apprend à utiliser un ordinateur.",
+        "description": "Parcours d'initiation et accompagnement.",
+        "pivot": "43493312300029",
+        "legal_form": "association",
+        "address": "12 bis rue de Leclercq",
+        "address_complement": "Le patio du bois de l'Aulne",
+        "postal_code": "51100",
+        "city": "Reims",
+        "insee_code": "51454",
+        "emails": ["contact@laquincaillerie.tl", "responsable@laquincaillerie.tl"],
+        "website": "https://www.laquincaillerie.tl/",
+        "other_websites": ["https://m.facebook.com/laquincaillerienumerique/"],
+        "mobility": "Fixe|Itinérant",
+        "parent_structure": "Ville de Reims",
+        "services": ["maitrise-outils-numeriques"],
+        "publics": ["seniors"],
+        "other_labels": "Label et la bête",
+        "acceslibre_url": "https://acceslibre.beta.gouv.fr/app/erp/mediatheque-13/",
+        "booking_url": "https://www.rdv-solidarites.fr/"
+    });
+    let created = client
+        .post(format!("{}/api/v1/places", alpha.base))
+        .bearer_auth(&token)
+        .json(&body)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(
+        created.status(),
+        201,
+        "{}",
+        created.text().await.unwrap_or_default()
+    );
+    let (_, _, dto) = get_json(
+        &format!("{}/api/v1/places/quincaillerie", alpha.base),
+        "application/json",
+    )
+    .await;
+    assert_eq!(dto["pivot"], "43493312300029");
+    assert_eq!(dto["mobility"], "both");
+    assert_eq!(dto["emails"][1], "responsable@laquincaillerie.tl");
+    assert_eq!(dto["services"][0], "maitrise-outils-numeriques");
+    assert_eq!(dto["insee_code"], "51454");
+
+    let (_, _, actor) = get_json(
+        &alpha.place_url("quincaillerie"),
+        "application/activity+json",
+    )
+    .await;
+    assert_eq!(actor["pivot"], "43493312300029");
+    assert_eq!(actor["mobility"], "both");
+    assert_eq!(actor["email"][0], "contact@laquincaillerie.tl");
+    assert_eq!(
+        actor["summaryMap"]["fr-x-falc"],
+        "<p>Ici, on apprend à utiliser un ordinateur.</p>"
+    );
+    assert!(
+        actor["services"][0]
+            .as_str()
+            .expect("iri")
+            .starts_with("https://galaxie.tiers-lieux.fr/ns#")
+    );
+    assert_eq!(
+        actor["acceslibre"],
+        "https://acceslibre.beta.gouv.fr/app/erp/mediatheque-13/"
+    );
+    assert_eq!(
+        actor["content"],
+        "<p>Parcours d&#39;initiation et accompagnement.</p>"
+    );
+
+    // An invalid SIRET is refused with the field named, and nothing is stored.
+    let mut bad = body.clone();
+    bad["username"] = serde_json::json!("autre");
+    bad["pivot"] = serde_json::json!("43493312300028");
+    bad["insee_code"] = serde_json::json!("20004");
+    let refused = client
+        .post(format!("{}/api/v1/places", alpha.base))
+        .bearer_auth(&token)
+        .json(&bad)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(refused.status(), 422);
+    let errors: Value = refused.json().await.expect("json");
+    let fields: Vec<&str> = errors["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .map(|f| f["field"].as_str().expect("f"))
+        .collect();
+    assert_eq!(fields, ["pivot", "insee_code"]);
+    assert_eq!(
+        galaxie_db::places::list(alpha.data.db().conn())
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
+    alpha.stop().await;
+    db.cleanup().await;
+}
+
+on_both_backends!(the_complete_profile_is_stored_and_published);

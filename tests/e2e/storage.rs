@@ -171,7 +171,7 @@ async fn migrations_apply_twice_and_sqlite_uses_wal(backend: Backend) {
     db.migrate().await.expect("migrate again is a no-op");
     assert_eq!(
         db.applied_migrations().await.expect("applied"),
-        ["m20261129_000001_initial"]
+        ["m20261129_000001_initial", "m20261129_000002_place_profile"]
     );
     if backend == Backend::Sqlite {
         use sea_orm::{ConnectionTrait, Statement};

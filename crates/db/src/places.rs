@@ -2,7 +2,8 @@
 
 use crate::entities::places::{self, ActiveModel, Column, Entity, Model};
 use crate::{DbError, PlaceId, Result, now};
-use galaxie_domain::{GeoPoint, NewPlace, PlaceProfile, PostalAddress};
+use galaxie_domain::identity::Pivot;
+use galaxie_domain::{Concepts, GeoPoint, Mobility, NewPlace, PlaceProfile, PostalAddress};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder,
@@ -31,6 +32,37 @@ fn apply_profile(active: &mut ActiveModel, p: &PlaceProfile) {
     active.opening_hours = Set(p.opening_hours.clone());
     active.icon_url = Set(p.icon.as_ref().map(ToString::to_string));
     active.manually_approves_followers = Set(p.manually_approves_followers);
+    active.pivot = Set(p.pivot.as_ref().map(ToString::to_string));
+    active.legal_form = Set(p.legal_form.clone());
+    active.address_complement = Set(p.address_complement.clone());
+    active.insee_code = Set(p.insee_code.clone());
+    active.emails = Set(json_list(&p.emails));
+    active.other_websites = Set(json_list(
+        &p.other_websites
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+    ));
+    active.description = Set(p.description.clone());
+    active.summary_falc = Set(p.summary_falc.clone());
+    active.mobility = Set(p.mobility.map(|m| m.as_str().to_string()));
+    active.parent_structure = Set(p.parent_structure.clone());
+    active.concepts = Set((p.concepts != Concepts::default())
+        .then(|| serde_json::to_string(&p.concepts).unwrap_or_default()));
+    active.other_labels = Set(p.other_labels.clone());
+    active.acceslibre_url = Set(p.acceslibre_url.as_ref().map(ToString::to_string));
+    active.booking_url = Set(p.booking_url.as_ref().map(ToString::to_string));
+}
+
+fn json_list(values: &[String]) -> Option<String> {
+    (!values.is_empty()).then(|| serde_json::to_string(values).unwrap_or_default())
+}
+
+fn read_list(value: &Option<String>) -> Vec<String> {
+    value
+        .as_deref()
+        .and_then(|v| serde_json::from_str(v).ok())
+        .unwrap_or_default()
 }
 
 /// Creates a place with its key pair.
@@ -121,6 +153,30 @@ pub fn profile(place: &places::Model) -> PlaceProfile {
         opening_hours: place.opening_hours.clone(),
         icon: place.icon_url.as_deref().and_then(|w| w.parse().ok()),
         manually_approves_followers: place.manually_approves_followers,
+        pivot: place.pivot.as_deref().and_then(|p| Pivot::parse(p).ok()),
+        legal_form: place.legal_form.clone(),
+        address_complement: place.address_complement.clone(),
+        insee_code: place.insee_code.clone(),
+        emails: read_list(&place.emails),
+        other_websites: read_list(&place.other_websites)
+            .iter()
+            .filter_map(|u| u.parse().ok())
+            .collect(),
+        description: place.description.clone(),
+        summary_falc: place.summary_falc.clone(),
+        mobility: place
+            .mobility
+            .as_deref()
+            .and_then(|m| Mobility::parse(m).ok()),
+        parent_structure: place.parent_structure.clone(),
+        concepts: place
+            .concepts
+            .as_deref()
+            .and_then(|c| serde_json::from_str(c).ok())
+            .unwrap_or_default(),
+        other_labels: place.other_labels.clone(),
+        acceslibre_url: place.acceslibre_url.as_deref().and_then(|u| u.parse().ok()),
+        booking_url: place.booking_url.as_deref().and_then(|u| u.parse().ok()),
     }
 }
 

@@ -8,8 +8,10 @@
 //! - [`event`]: events, their validation and their one-line human summary.
 //! - [`note`]: short news and plain text to safe HTML.
 //! - [`text`]: HTML escaping and text helpers.
+//! - [`identity`]: SIRET/SIREN/RNA, INSEE codes, e-mails.
 
 pub mod event;
+pub mod identity;
 pub mod note;
 pub mod place;
 pub mod text;
@@ -18,6 +20,8 @@ pub mod validation;
 
 pub use event::{EventLocation, NewEvent, RawEvent};
 pub use note::{NewNote, RawNote};
-pub use place::{GeoPoint, NewPlace, PlaceProfile, PostalAddress, RawPlace, RawPlaceUpdate};
+pub use place::{
+    Concepts, GeoPoint, Mobility, NewPlace, PlaceProfile, PostalAddress, RawPlace, RawPlaceUpdate,
+};
 pub use username::Username;
 pub use validation::{FieldError, ValidationErrors};

@@ -4,6 +4,7 @@
 //! (`presentation_resume` ≤ 280 characters, `code_postal` of five digits, telephone in
 //! E.164 form with a French prefix) so that every profile exports without loss.
 
+use crate::identity::{Pivot, parse_email, parse_insee_code};
 use crate::username::Username;
 use crate::validation::{ValidationErrors, non_empty, optional_text, required_text};
 use serde::{Deserialize, Serialize};
@@ -74,6 +75,117 @@ pub struct PlaceProfile {
     pub icon: Option<Url>,
     /// Whether follow requests wait for a person's approval.
     pub manually_approves_followers: bool,
+    /// SIRET, SIREN or RNA (MedNum's `pivot`).
+    pub pivot: Option<Pivot>,
+    /// Legal form, a vocabulary slug (`association`, `scic`, `commune`…).
+    pub legal_form: Option<String>,
+    /// Address complement (`complement_adresse`).
+    pub address_complement: Option<String>,
+    /// INSEE commune code (`code_insee`).
+    pub insee_code: Option<String>,
+    /// Contact e-mails (`courriels`).
+    pub emails: Vec<String>,
+    /// Further websites beyond the main one (`site_web`).
+    pub other_websites: Vec<Url>,
+    /// Detailed presentation (`presentation_detail`).
+    pub description: Option<String>,
+    /// Easy-read (FALC) summary, published as the `fr-x-falc` variant.
+    pub summary_falc: Option<String>,
+    /// Fixed, itinerant, or both (`itinerance`).
+    pub mobility: Option<Mobility>,
+    /// Parent structure (`structure_parente`).
+    pub parent_structure: Option<String>,
+    /// Vocabulary concepts the place is tagged with.
+    pub concepts: Concepts,
+    /// Other trainings and labels, free text (`autres_formations_labels`).
+    pub other_labels: Option<String>,
+    /// Its acceslibre record (`fiche_acces_libre`).
+    pub acceslibre_url: Option<Url>,
+    /// Where to book an appointment (`prise_rdv`).
+    pub booking_url: Option<Url>,
+}
+
+/// Whether a place stays put or travels (a "truck numérique").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mobility {
+    /// A fixed address (`Fixe`).
+    Fixed,
+    /// Travels between stops (`Itinérant`).
+    Itinerant,
+    /// A fixed address and stops elsewhere.
+    Both,
+}
+
+impl Mobility {
+    /// Parses `fixed`, `itinerant`, `both` (or MedNum's `Fixe`, `Itinérant`, `Fixe|Itinérant`).
+    pub fn parse(raw: &str) -> Result<Mobility, String> {
+        let parts: Vec<String> = raw
+            .split('|')
+            .map(|p| p.trim().to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let fixed = parts.iter().any(|p| p == "fixed" || p == "fixe");
+        let itinerant = parts.iter().any(|p| p == "itinerant" || p == "itinérant");
+        let both = parts.iter().any(|p| p == "both");
+        let known = parts.iter().all(|p| {
+            matches!(
+                p.as_str(),
+                "fixed" | "fixe" | "itinerant" | "itinérant" | "both"
+            )
+        });
+        match (known, both || (fixed && itinerant), fixed, itinerant) {
+            (false, ..) | (true, false, false, false) => {
+                Err(format!("must be fixed, itinerant or both (found {raw:?})"))
+            }
+            (true, true, ..) => Ok(Mobility::Both),
+            (true, false, true, false) => Ok(Mobility::Fixed),
+            (true, false, false, true) => Ok(Mobility::Itinerant),
+            (true, false, true, true) => Ok(Mobility::Both),
+        }
+    }
+
+    /// MedNum's `itinerance` value.
+    pub fn mednum(self) -> &'static str {
+        match self {
+            Mobility::Fixed => "Fixe",
+            Mobility::Itinerant => "Itinérant",
+            Mobility::Both => "Fixe|Itinérant",
+        }
+    }
+
+    /// The configuration name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mobility::Fixed => "fixed",
+            Mobility::Itinerant => "itinerant",
+            Mobility::Both => "both",
+        }
+    }
+}
+
+/// The vocabulary concepts of a place, by scheme, as concept slugs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Concepts {
+    /// Structure types (`typologie`: TIERS_LIEUX, EPN…).
+    pub structure_types: Vec<String>,
+    /// Services offered (`services`).
+    pub services: Vec<String>,
+    /// Publics specifically addressed.
+    pub publics: Vec<String>,
+    /// Specific support (`prise_en_charge_specifique`).
+    pub specific_support: Vec<String>,
+    /// Fees (`frais_a_charge`).
+    pub fees: Vec<String>,
+    /// National programmes (`dispositif_programmes_nationaux`).
+    pub programmes: Vec<String>,
+    /// Trainings and labels (`formations_labels`).
+    pub labels: Vec<String>,
+    /// Access modes (`modalites_acces`).
+    pub access_modes: Vec<String>,
+    /// Support modes (`modalites_accompagnement`).
+    pub support_modes: Vec<String>,
 }
 
 /// A new place to create.
@@ -104,6 +216,28 @@ pub struct RawPlace {
     pub icon: Option<String>,
     #[serde(default)]
     pub manually_approves_followers: Option<bool>,
+    pub pivot: Option<String>,
+    pub legal_form: Option<String>,
+    pub address_complement: Option<String>,
+    pub insee_code: Option<String>,
+    pub emails: Option<Vec<String>>,
+    pub other_websites: Option<Vec<String>>,
+    pub description: Option<String>,
+    pub summary_falc: Option<String>,
+    pub mobility: Option<String>,
+    pub parent_structure: Option<String>,
+    pub structure_types: Option<Vec<String>>,
+    pub services: Option<Vec<String>>,
+    pub publics: Option<Vec<String>>,
+    pub specific_support: Option<Vec<String>>,
+    pub fees: Option<Vec<String>>,
+    pub programmes: Option<Vec<String>>,
+    pub labels: Option<Vec<String>>,
+    pub access_modes: Option<Vec<String>>,
+    pub support_modes: Option<Vec<String>>,
+    pub other_labels: Option<String>,
+    pub acceslibre_url: Option<String>,
+    pub booking_url: Option<String>,
 }
 
 /// A partial update: a missing field is kept; an empty string clears an optional field.
@@ -123,6 +257,28 @@ pub struct RawPlaceUpdate {
     pub hours: Option<String>,
     pub icon: Option<String>,
     pub manually_approves_followers: Option<bool>,
+    pub pivot: Option<String>,
+    pub legal_form: Option<String>,
+    pub address_complement: Option<String>,
+    pub insee_code: Option<String>,
+    pub emails: Option<Vec<String>>,
+    pub other_websites: Option<Vec<String>>,
+    pub description: Option<String>,
+    pub summary_falc: Option<String>,
+    pub mobility: Option<String>,
+    pub parent_structure: Option<String>,
+    pub structure_types: Option<Vec<String>>,
+    pub services: Option<Vec<String>>,
+    pub publics: Option<Vec<String>>,
+    pub specific_support: Option<Vec<String>>,
+    pub fees: Option<Vec<String>>,
+    pub programmes: Option<Vec<String>>,
+    pub labels: Option<Vec<String>>,
+    pub access_modes: Option<Vec<String>>,
+    pub support_modes: Option<Vec<String>>,
+    pub other_labels: Option<String>,
+    pub acceslibre_url: Option<String>,
+    pub booking_url: Option<String>,
 }
 
 /// The longest name we accept.
@@ -133,14 +289,7 @@ pub const SUMMARY_MAX: usize = 280;
 impl NewPlace {
     /// Parses raw input, reporting every invalid field.
     pub fn parse(raw: RawPlace) -> Result<Self, ValidationErrors> {
-        let mut errors = ValidationErrors::new();
-        let username = match raw.username.as_deref() {
-            None => {
-                errors.add("username", "is required");
-                None
-            }
-            Some(u) => errors.check("username", Username::parse(u)),
-        };
+        let username = raw.username.clone();
         let update = RawPlaceUpdate {
             name: raw.name,
             summary: raw.summary,
@@ -155,6 +304,44 @@ impl NewPlace {
             hours: raw.hours,
             icon: raw.icon,
             manually_approves_followers: raw.manually_approves_followers,
+            pivot: raw.pivot,
+            legal_form: raw.legal_form,
+            address_complement: raw.address_complement,
+            insee_code: raw.insee_code,
+            emails: raw.emails,
+            other_websites: raw.other_websites,
+            description: raw.description,
+            summary_falc: raw.summary_falc,
+            mobility: raw.mobility,
+            parent_structure: raw.parent_structure,
+            structure_types: raw.structure_types,
+            services: raw.services,
+            publics: raw.publics,
+            specific_support: raw.specific_support,
+            fees: raw.fees,
+            programmes: raw.programmes,
+            labels: raw.labels,
+            access_modes: raw.access_modes,
+            support_modes: raw.support_modes,
+            other_labels: raw.other_labels,
+            acceslibre_url: raw.acceslibre_url,
+            booking_url: raw.booking_url,
+        };
+        Self::from_parts(username.as_deref(), update)
+    }
+
+    /// Parses a username and profile fields (as the CLI gives them).
+    pub fn from_parts(
+        username: Option<&str>,
+        update: RawPlaceUpdate,
+    ) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let username = match username {
+            None => {
+                errors.add("username", "is required");
+                None
+            }
+            Some(u) => errors.check("username", Username::parse(u)),
         };
         if update.name.is_none() {
             errors.add("name", "is required");
@@ -251,6 +438,111 @@ impl RawPlaceUpdate {
         }
         if let Some(hours) = self.hours.as_deref() {
             p.opening_hours = optional_text(errors, "hours", Some(hours), 500);
+        }
+        if let Some(pivot) = self.pivot.as_deref() {
+            p.pivot = match non_empty(Some(pivot)) {
+                None => None,
+                Some(raw) => errors.check("pivot", Pivot::parse(&raw)),
+            };
+        }
+        if let Some(form) = self.legal_form.as_deref() {
+            p.legal_form = optional_text(errors, "legal_form", Some(form), 60);
+        }
+        if let Some(c) = self.address_complement.as_deref() {
+            p.address_complement = optional_text(errors, "address_complement", Some(c), 200);
+        }
+        if let Some(code) = self.insee_code.as_deref() {
+            p.insee_code = match non_empty(Some(code)) {
+                None => None,
+                Some(raw) => errors.check("insee_code", parse_insee_code(&raw)),
+            };
+        }
+        if let Some(emails) = self.emails {
+            p.emails = emails
+                .iter()
+                .filter_map(|e| non_empty(Some(e)))
+                .filter_map(|e| errors.check("emails", parse_email(&e)))
+                .collect();
+        }
+        if let Some(sites) = self.other_websites {
+            p.other_websites = sites
+                .iter()
+                .filter_map(|e| non_empty(Some(e)))
+                .filter_map(|e| errors.check("other_websites", parse_web_url(&e)))
+                .collect();
+        }
+        if let Some(d) = self.description.as_deref() {
+            p.description = optional_text(errors, "description", Some(d), 10_000);
+        }
+        if let Some(f) = self.summary_falc.as_deref() {
+            p.summary_falc = optional_text(errors, "summary_falc", Some(f), SUMMARY_MAX);
+        }
+        if let Some(m) = self.mobility.as_deref() {
+            p.mobility = match non_empty(Some(m)) {
+                None => None,
+                Some(raw) => errors.check("mobility", Mobility::parse(&raw)),
+            };
+        }
+        if let Some(parent) = self.parent_structure.as_deref() {
+            p.parent_structure = optional_text(errors, "parent_structure", Some(parent), 200);
+        }
+        let lists = [
+            (
+                "structure_types",
+                self.structure_types,
+                &mut p.concepts.structure_types,
+            ),
+            ("services", self.services, &mut p.concepts.services),
+            ("publics", self.publics, &mut p.concepts.publics),
+            (
+                "specific_support",
+                self.specific_support,
+                &mut p.concepts.specific_support,
+            ),
+            ("fees", self.fees, &mut p.concepts.fees),
+            ("programmes", self.programmes, &mut p.concepts.programmes),
+            ("labels", self.labels, &mut p.concepts.labels),
+            (
+                "access_modes",
+                self.access_modes,
+                &mut p.concepts.access_modes,
+            ),
+            (
+                "support_modes",
+                self.support_modes,
+                &mut p.concepts.support_modes,
+            ),
+        ];
+        for (field, given, target) in lists {
+            if let Some(values) = given {
+                let mut slugs: Vec<String> = Vec::new();
+                for v in values.iter().filter_map(|v| non_empty(Some(v))) {
+                    if !slugs.contains(&v) {
+                        slugs.push(v);
+                    }
+                }
+                for v in &slugs {
+                    if v.len() > 80 {
+                        errors.add(field, format!("{v:?} is not a concept of the vocabulary"));
+                    }
+                }
+                *target = slugs;
+            }
+        }
+        if let Some(o) = self.other_labels.as_deref() {
+            p.other_labels = optional_text(errors, "other_labels", Some(o), 500);
+        }
+        if let Some(u) = self.acceslibre_url.as_deref() {
+            p.acceslibre_url = match non_empty(Some(u)) {
+                None => None,
+                Some(raw) => errors.check("acceslibre_url", parse_web_url(&raw)),
+            };
+        }
+        if let Some(u) = self.booking_url.as_deref() {
+            p.booking_url = match non_empty(Some(u)) {
+                None => None,
+                Some(raw) => errors.check("booking_url", parse_web_url(&raw)),
+            };
         }
         if let Some(manual) = self.manually_approves_followers {
             p.manually_approves_followers = manual;

@@ -7,7 +7,7 @@ use crate::config::Config;
 use clap::{Args, Parser, Subcommand};
 use galaxie_db::entities::deliveries::DeliveryStatus;
 use galaxie_db::entities::followers::FollowStatus;
-use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawNote, RawPlace, RawPlaceUpdate};
+use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawNote, RawPlaceUpdate};
 use galaxie_federation::FederationError;
 use galaxie_federation::service::{self, FollowerDecision};
 use std::path::PathBuf;
@@ -144,6 +144,72 @@ pub struct ProfileArgs {
     /// Follow requests wait for approval.
     #[arg(long)]
     pub manually_approves_followers: Option<bool>,
+    /// SIRET (14 digits), SIREN (9) or RNA (W + 9) — MedNum's pivot.
+    #[arg(long)]
+    pub pivot: Option<String>,
+    /// Legal form (association, scic, scop, commune…).
+    #[arg(long)]
+    pub legal_form: Option<String>,
+    /// Address complement ("Bâtiment B").
+    #[arg(long)]
+    pub address_complement: Option<String>,
+    /// INSEE commune code (51454).
+    #[arg(long)]
+    pub insee_code: Option<String>,
+    /// Contact e-mails, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub emails: Option<Vec<String>>,
+    /// More websites, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub other_websites: Option<Vec<String>>,
+    /// Detailed presentation.
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Easy-read (FALC) summary.
+    #[arg(long)]
+    pub summary_falc: Option<String>,
+    /// fixed, itinerant or both.
+    #[arg(long)]
+    pub mobility: Option<String>,
+    /// Parent structure.
+    #[arg(long)]
+    pub parent_structure: Option<String>,
+    /// Structure types (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub structure_types: Option<Vec<String>>,
+    /// Services (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub services: Option<Vec<String>>,
+    /// Publics (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub publics: Option<Vec<String>>,
+    /// Specific support (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub specific_support: Option<Vec<String>>,
+    /// Fees (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub fees: Option<Vec<String>>,
+    /// National programmes (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub programmes: Option<Vec<String>>,
+    /// Trainings and labels (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub labels: Option<Vec<String>>,
+    /// Access modes (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub access_modes: Option<Vec<String>>,
+    /// Support modes (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub support_modes: Option<Vec<String>>,
+    /// Other trainings and labels, free text.
+    #[arg(long)]
+    pub other_labels: Option<String>,
+    /// acceslibre record URL.
+    #[arg(long)]
+    pub acceslibre_url: Option<String>,
+    /// Appointment booking URL.
+    #[arg(long)]
+    pub booking_url: Option<String>,
 }
 
 /// `publish …`
@@ -330,6 +396,28 @@ fn raw_profile(p: ProfileArgs, name: Option<String>) -> RawPlaceUpdate {
         hours: p.hours,
         icon: p.icon,
         manually_approves_followers: p.manually_approves_followers,
+        pivot: p.pivot,
+        legal_form: p.legal_form,
+        address_complement: p.address_complement,
+        insee_code: p.insee_code,
+        emails: p.emails,
+        other_websites: p.other_websites,
+        description: p.description,
+        summary_falc: p.summary_falc,
+        mobility: p.mobility,
+        parent_structure: p.parent_structure,
+        structure_types: p.structure_types,
+        services: p.services,
+        publics: p.publics,
+        specific_support: p.specific_support,
+        fees: p.fees,
+        programmes: p.programmes,
+        labels: p.labels,
+        access_modes: p.access_modes,
+        support_modes: p.support_modes,
+        other_labels: p.other_labels,
+        acceslibre_url: p.acceslibre_url,
+        booking_url: p.booking_url,
     }
 }
 
@@ -375,23 +463,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             name,
             profile,
         }) => {
-            let p = raw_profile(profile, Some(name));
-            let place = NewPlace::parse(RawPlace {
-                username: Some(username),
-                name: p.name,
-                summary: p.summary,
-                address: p.address,
-                postal_code: p.postal_code,
-                city: p.city,
-                country: p.country,
-                lat: p.lat,
-                lon: p.lon,
-                phone: p.phone,
-                website: p.website,
-                hours: p.hours,
-                icon: p.icon,
-                manually_approves_followers: p.manually_approves_followers,
-            })?;
+            let place = NewPlace::from_parts(Some(&username), raw_profile(profile, Some(name)))?;
             let row = service::create_place(&data, place).await?;
             print_place(&app, &row);
         }

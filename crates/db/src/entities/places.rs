@@ -27,6 +27,23 @@ pub struct Model {
     pub private_key_pem: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub pivot: Option<String>,
+    pub legal_form: Option<String>,
+    pub address_complement: Option<String>,
+    pub insee_code: Option<String>,
+    /// JSON array of strings.
+    pub emails: Option<String>,
+    /// JSON array of URLs.
+    pub other_websites: Option<String>,
+    pub description: Option<String>,
+    pub summary_falc: Option<String>,
+    pub mobility: Option<String>,
+    pub parent_structure: Option<String>,
+    /// JSON object of concept slugs by scheme.
+    pub concepts: Option<String>,
+    pub other_labels: Option<String>,
+    pub acceslibre_url: Option<String>,
+    pub booking_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -63,6 +63,9 @@ impl ApubInstance {
             location: None,
             telephone: None,
             opening_hours: None,
+            summary_map: None,
+            content: None,
+            place: Default::default(),
         }
     }
 }

@@ -5,13 +5,15 @@
 
 use crate::data::Data;
 use crate::error::FederationError;
-use crate::protocol::actor::{Actor, Endpoints, Image, PropertyValue};
+use crate::protocol::actor::{Actor, Endpoints, Image, PlaceTerms, PropertyValue};
 use crate::protocol::place::Place;
 use crate::urls::Urls;
 use activitypub_federation::protocol::public_key::PublicKey;
 use activitypub_federation::traits::{Actor as ActorTrait, Object};
 use galaxie_db::entities::places;
+use galaxie_domain::PlaceProfile;
 use galaxie_domain::text::escape_html;
+use std::collections::BTreeMap;
 use url::Url;
 
 /// A local place.
@@ -105,7 +107,71 @@ impl ApubPlace {
             location,
             telephone: p.phone.clone(),
             opening_hours: p.opening_hours.clone(),
+            summary_map: summary_map(&profile),
+            content: profile
+                .description
+                .as_deref()
+                .map(galaxie_domain::text::plain_text_to_html),
+            place: place_terms(&profile),
         }
+    }
+}
+
+/// `summaryMap`: the summary in French, and its easy-read variant under `fr-x-falc`.
+fn summary_map(p: &PlaceProfile) -> Option<BTreeMap<String, String>> {
+    let falc = p.summary_falc.as_deref()?;
+    let mut map = BTreeMap::new();
+    if let Some(summary) = &p.summary {
+        map.insert(
+            "fr".to_string(),
+            galaxie_domain::text::plain_text_to_html(summary),
+        );
+    }
+    map.insert(
+        FALC.to_string(),
+        galaxie_domain::text::plain_text_to_html(falc),
+    );
+    Some(map)
+}
+
+/// The language tag of easy-read (FALC) variants.
+pub const FALC: &str = "fr-x-falc";
+
+/// The IRI of a vocabulary concept.
+pub fn concept_iri(scheme: &str, slug: &str) -> String {
+    format!("{}{scheme}/{slug}", crate::protocol::context::GX_NS)
+}
+
+fn iris(scheme: &str, slugs: &[String]) -> Vec<String> {
+    slugs.iter().map(|s| concept_iri(scheme, s)).collect()
+}
+
+fn place_terms(p: &PlaceProfile) -> PlaceTerms {
+    let c = &p.concepts;
+    PlaceTerms {
+        pivot: p.pivot.as_ref().map(ToString::to_string),
+        legal_form: p
+            .legal_form
+            .as_deref()
+            .map(|f| concept_iri("legal-form", f)),
+        address_complement: p.address_complement.clone(),
+        insee_code: p.insee_code.clone(),
+        email: p.emails.clone(),
+        websites: p.other_websites.clone(),
+        mobility: p.mobility.map(|m| m.as_str().to_string()),
+        parent_structure: p.parent_structure.clone(),
+        structure_types: iris("structure-type", &c.structure_types),
+        services: iris("service", &c.services),
+        publics: iris("public", &c.publics),
+        specific_support: iris("specific-support", &c.specific_support),
+        fees: iris("fee", &c.fees),
+        programmes: iris("programme", &c.programmes),
+        labels: iris("label", &c.labels),
+        access_modes: iris("access-mode", &c.access_modes),
+        support_modes: iris("support-mode", &c.support_modes),
+        other_labels: p.other_labels.clone(),
+        acceslibre: p.acceslibre_url.clone(),
+        booking_url: p.booking_url.clone(),
     }
 }
 

@@ -119,6 +119,62 @@ pub struct Actor {
         rename = "openingHours"
     )]
     pub opening_hours: Option<String>,
+    /// Language variants of `summary`; the easy-read one under `fr-x-falc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_map: Option<std::collections::BTreeMap<String, String>>,
+    /// The detailed presentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    /// Galaxie's place terms (`gx:`), absent on other servers' actors.
+    #[serde(flatten)]
+    pub place: PlaceTerms,
+}
+
+/// A place's profile beyond ActivityStreams, in Galaxie's `gx:` terms and schema.org (see
+/// FEDERATION.md). Vocabulary values are concept IRIs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PlaceTerms {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pivot: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_form: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_complement: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insee_code: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub email: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub websites: Vec<Url>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mobility: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_structure: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub structure_types: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub publics: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub specific_support: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fees: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub access_modes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub support_modes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_labels: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acceslibre: Option<Url>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub booking_url: Option<Url>,
 }
 
 fn first_image<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Image>, D::Error> {

@@ -12,36 +12,73 @@ pub const GX_NS: &str = "https://galaxie.tiers-lieux.fr/ns#";
 
 /// The inline context object.
 pub fn galaxie_terms() -> Value {
-    json!({
-        "gx": GX_NS,
-        "schema": "https://schema.org/",
-        "toot": "http://joinmastodon.org/ns#",
-        "fep8a8e": "https://w3id.org/fep/8a8e/",
-        "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
-        "sensitive": "as:sensitive",
-        "discoverable": "toot:discoverable",
-        "indexable": "toot:indexable",
-        "PropertyValue": "schema:PropertyValue",
-        "value": "schema:value",
-        "PostalAddress": "schema:PostalAddress",
-        "address": "schema:address",
-        "streetAddress": "schema:streetAddress",
-        "postalCode": "schema:postalCode",
-        "addressLocality": "schema:addressLocality",
-        "addressRegion": "schema:addressRegion",
-        "addressCountry": "schema:addressCountry",
-        "telephone": "schema:telephone",
-        "openingHours": "schema:openingHours",
-        "maximumAttendeeCapacity": "schema:maximumAttendeeCapacity",
-        "timezone": "fep8a8e:timezone",
-        "joinMode": "fep8a8e:joinMode",
-        "externalParticipationUrl": "fep8a8e:externalParticipationUrl",
-        "category": "fep8a8e:category",
-        "eventStatus": { "@id": "fep8a8e:eventStatus", "@type": "@vocab" },
-        "isOnline": "https://joinmobilizon.org/ns#isOnline",
-        "price": "gx:price",
-        "onlineUrl": { "@id": "gx:onlineUrl", "@type": "@id" }
-    })
+    let set = |id: &str| json!({ "@id": id, "@type": "@id", "@container": "@set" });
+    let id = |id: &str| json!({ "@id": id, "@type": "@id" });
+    let mut m = serde_json::Map::new();
+    let mut add = |k: &str, v: Value| {
+        m.insert(k.to_string(), v);
+    };
+    add("gx", json!(GX_NS));
+    add("schema", json!("https://schema.org/"));
+    add("toot", json!("http://joinmastodon.org/ns#"));
+    add("fep8a8e", json!("https://w3id.org/fep/8a8e/"));
+    add(
+        "manuallyApprovesFollowers",
+        json!("as:manuallyApprovesFollowers"),
+    );
+    add("sensitive", json!("as:sensitive"));
+    add("discoverable", json!("toot:discoverable"));
+    add("indexable", json!("toot:indexable"));
+    add("PropertyValue", json!("schema:PropertyValue"));
+    add("value", json!("schema:value"));
+    add("PostalAddress", json!("schema:PostalAddress"));
+    add("address", json!("schema:address"));
+    add("streetAddress", json!("schema:streetAddress"));
+    add("postalCode", json!("schema:postalCode"));
+    add("addressLocality", json!("schema:addressLocality"));
+    add("addressRegion", json!("schema:addressRegion"));
+    add("addressCountry", json!("schema:addressCountry"));
+    add("telephone", json!("schema:telephone"));
+    add("openingHours", json!("schema:openingHours"));
+    add(
+        "maximumAttendeeCapacity",
+        json!("schema:maximumAttendeeCapacity"),
+    );
+    add("timezone", json!("fep8a8e:timezone"));
+    add("joinMode", json!("fep8a8e:joinMode"));
+    add(
+        "externalParticipationUrl",
+        json!("fep8a8e:externalParticipationUrl"),
+    );
+    add("category", json!("fep8a8e:category"));
+    add(
+        "eventStatus",
+        json!({ "@id": "fep8a8e:eventStatus", "@type": "@vocab" }),
+    );
+    add("isOnline", json!("https://joinmobilizon.org/ns#isOnline"));
+    add("price", json!("gx:price"));
+    add("email", json!("schema:email"));
+    add("pivot", json!("gx:pivot"));
+    add("legalForm", id("gx:legalForm"));
+    add("addressComplement", json!("gx:addressComplement"));
+    add("inseeCode", json!("gx:inseeCode"));
+    add("websites", set("gx:websites"));
+    add("mobility", json!("gx:mobility"));
+    add("parentStructure", json!("gx:parentStructure"));
+    add("structureTypes", set("gx:structureTypes"));
+    add("services", set("gx:services"));
+    add("publics", set("gx:publics"));
+    add("specificSupport", set("gx:specificSupport"));
+    add("fees", set("gx:fees"));
+    add("programmes", set("gx:programmes"));
+    add("labels", set("gx:labels"));
+    add("accessModes", set("gx:accessModes"));
+    add("supportModes", set("gx:supportModes"));
+    add("otherLabels", json!("gx:otherLabels"));
+    add("acceslibre", id("gx:acceslibre"));
+    add("bookingUrl", id("gx:bookingUrl"));
+    add("onlineUrl", id("gx:onlineUrl"));
+    Value::Object(m)
 }
 
 /// The full `@context` value.

@@ -106,13 +106,47 @@ pub struct PlaceDto {
     pub hours: Option<String>,
     pub icon: Option<String>,
     pub manually_approves_followers: bool,
+    pub pivot: Option<String>,
+    pub legal_form: Option<String>,
+    pub address_complement: Option<String>,
+    pub insee_code: Option<String>,
+    pub emails: Vec<String>,
+    pub other_websites: Vec<String>,
+    pub description: Option<String>,
+    pub summary_falc: Option<String>,
+    pub mobility: Option<galaxie_domain::Mobility>,
+    pub parent_structure: Option<String>,
+    #[serde(flatten)]
+    pub concepts: galaxie_domain::Concepts,
+    pub other_labels: Option<String>,
+    pub acceslibre_url: Option<String>,
+    pub booking_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 fn place_dto(state: &AppState, p: places::Model) -> PlaceDto {
     let data = state.data();
+    let profile = galaxie_db::places::profile(&p);
     PlaceDto {
+        pivot: profile.pivot.as_ref().map(ToString::to_string),
+        legal_form: profile.legal_form,
+        address_complement: profile.address_complement,
+        insee_code: profile.insee_code,
+        emails: profile.emails,
+        other_websites: profile
+            .other_websites
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        description: profile.description,
+        summary_falc: profile.summary_falc,
+        mobility: profile.mobility,
+        parent_structure: profile.parent_structure,
+        concepts: profile.concepts,
+        other_labels: profile.other_labels,
+        acceslibre_url: profile.acceslibre_url.map(|u| u.to_string()),
+        booking_url: profile.booking_url.map(|u| u.to_string()),
         handle: format!("@{}@{}", p.username, data.urls().authority()),
         actor: data.urls().place(&p.username).to_string(),
         username: p.username,
