@@ -51,14 +51,18 @@ fn luhn_ok(digits: &str) -> bool {
         }
         sum += d;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// La Poste's establishments share SIREN 356000000; their SIRETs use a different key (the sum
 /// of the digits is a multiple of 5).
 fn la_poste_siret_ok(digits: &str) -> bool {
     digits.starts_with("356000000")
-        && digits.chars().filter_map(|c| c.to_digit(10)).sum::<u32>() % 5 == 0
+        && digits
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .sum::<u32>()
+            .is_multiple_of(5)
 }
 
 impl Pivot {
@@ -129,11 +133,10 @@ pub fn parse_insee_code(raw: &str) -> Result<String, InseeCodeError> {
     let code = raw.trim().to_ascii_uppercase();
     let b = code.as_bytes();
     let ok = b.len() == 5
-        && match (b[0], b[1]) {
-            (b'2', b'A' | b'B' | b'1'..=b'9') => true,
-            (b'0' | b'1' | b'3'..=b'9', b'0'..=b'9') => true,
-            _ => false,
-        }
+        && matches!(
+            (b[0], b[1]),
+            (b'2', b'A' | b'B' | b'1'..=b'9') | (b'0' | b'1' | b'3'..=b'9', b'0'..=b'9')
+        )
         && b[2..].iter().all(u8::is_ascii_digit);
     if ok {
         Ok(code)
