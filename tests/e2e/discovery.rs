@@ -327,10 +327,14 @@ async fn the_complete_profile_is_stored_and_published(backend: Backend) {
         "<p>Ici, on apprend à utiliser un ordinateur.</p>"
     );
     assert!(
-        actor["services"][0]
+        actor["serviceTypes"][0]
             .as_str()
             .expect("iri")
             .starts_with("https://galaxie.tiers-lieux.fr/ns#")
+    );
+    assert_eq!(
+        actor["services"],
+        format!("{}/services", alpha.place_url("quincaillerie"))
     );
     assert_eq!(
         actor["acceslibre"],

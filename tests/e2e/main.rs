@@ -1,6 +1,7 @@
 //! End-to-end tests: real instances on loopback, real databases (SQLite and PostgreSQL).
 
 mod bad_input;
+mod catalogue;
 mod cli;
 mod discovery;
 mod durability;

@@ -38,6 +38,19 @@ pub struct ObjectData {
     pub extra: Option<String>,
     pub published: Option<DateTime<Utc>>,
     pub updated: Option<DateTime<Utc>>,
+    pub summary_falc: Option<String>,
+    pub content_falc: Option<String>,
+    pub event_status: Option<String>,
+    pub category: Option<String>,
+    pub license: Option<String>,
+    pub hashtags: Option<String>,
+    pub concepts: Option<String>,
+    pub booking_url: Option<String>,
+    pub opening_hours: Option<String>,
+    pub rrule: Option<String>,
+    pub exceptions: Option<String>,
+    pub series_id: Option<i64>,
+    pub occurrence_start: Option<DateTime<Utc>>,
 }
 
 fn apply(active: &mut ActiveModel, d: ObjectData) {
@@ -65,6 +78,17 @@ fn apply(active: &mut ActiveModel, d: ObjectData) {
     active.public = Set(d.public);
     active.extra = Set(d.extra);
     active.updated = Set(d.updated);
+    active.summary_falc = Set(d.summary_falc);
+    active.content_falc = Set(d.content_falc);
+    active.event_status = Set(d.event_status);
+    active.category = Set(d.category);
+    active.license = Set(d.license);
+    active.hashtags = Set(d.hashtags);
+    active.concepts = Set(d.concepts);
+    active.booking_url = Set(d.booking_url);
+    active.opening_hours = Set(d.opening_hours);
+    active.rrule = Set(d.rrule);
+    active.exceptions = Set(d.exceptions);
 }
 
 /// Inserts a new object.
@@ -76,6 +100,8 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, data: ObjectData) -> Result<Mo
         published: Set(data.published.unwrap_or(now)),
         received_at: Set(now),
         deleted_at: Set(None),
+        series_id: Set(data.series_id),
+        occurrence_start: Set(data.occurrence_start),
         ..Default::default()
     };
     apply(&mut active, data);
@@ -124,6 +150,8 @@ pub async fn mark_deleted<C: ConnectionTrait>(conn: &C, row: Model) -> Result<Mo
     active.summary = Set(None);
     active.content = Set(None);
     active.extra = Set(None);
+    active.summary_falc = Set(None);
+    active.content_falc = Set(None);
     Ok(active.update(conn).await?)
 }
 

@@ -54,6 +54,73 @@ pub struct NewEvent {
     /// Where to register, when registration happens elsewhere (Mobilizon's
     /// `externalParticipationUrl`).
     pub registration_url: Option<Url>,
+    /// FEP-8a8e status.
+    pub status: EventStatus,
+    /// FEP-8a8e category (`WORKSHOP`… as in the vocabulary), when given.
+    pub category: Option<String>,
+    /// Easy-read one-line summary.
+    pub summary_falc: Option<String>,
+    /// Easy-read description.
+    pub description_falc: Option<String>,
+}
+
+/// FEP-8a8e `eventStatus`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EventStatus {
+    /// As planned.
+    #[default]
+    Scheduled,
+    /// Will not happen.
+    Cancelled,
+    /// Will happen later, date unknown.
+    Postponed,
+    /// Moved to another date.
+    Rescheduled,
+    /// Now happens online.
+    MovedOnline,
+}
+
+impl EventStatus {
+    /// Parses `scheduled`, `cancelled`, `postponed`, `rescheduled`, `moved-online` (or the
+    /// FEP-8a8e names).
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "scheduled" | "eventscheduled" => Ok(EventStatus::Scheduled),
+            "cancelled" | "canceled" | "eventcancelled" => Ok(EventStatus::Cancelled),
+            "postponed" | "eventpostponed" => Ok(EventStatus::Postponed),
+            "rescheduled" | "eventrescheduled" => Ok(EventStatus::Rescheduled),
+            "moved-online" | "eventmovedonline" => Ok(EventStatus::MovedOnline),
+            _ => Err(format!(
+                "must be scheduled, cancelled, postponed, rescheduled or moved-online (found {raw:?})"
+            )),
+        }
+    }
+
+    /// The FEP-8a8e name.
+    pub fn as_ap(self) -> &'static str {
+        match self {
+            EventStatus::Scheduled => "EventScheduled",
+            EventStatus::Cancelled => "EventCancelled",
+            EventStatus::Postponed => "EventPostponed",
+            EventStatus::Rescheduled => "EventRescheduled",
+            EventStatus::MovedOnline => "EventMovedOnline",
+        }
+    }
+
+    /// Reads a stored FEP-8a8e name.
+    pub fn from_ap(name: &str) -> Self {
+        Self::parse(name).unwrap_or_default()
+    }
+
+    /// What the one-line summary starts with, so that Mastodon readers see it first.
+    fn prefix(self) -> Option<&'static str> {
+        match self {
+            EventStatus::Cancelled => Some("ANNULÉ"),
+            EventStatus::Postponed => Some("REPORTÉ"),
+            EventStatus::MovedOnline => Some("EN LIGNE"),
+            EventStatus::Scheduled | EventStatus::Rescheduled => None,
+        }
+    }
 }
 
 /// Raw input for an event.
@@ -76,6 +143,10 @@ pub struct RawEvent {
     pub price: Option<String>,
     pub capacity: Option<u32>,
     pub registration_url: Option<String>,
+    pub status: Option<String>,
+    pub category: Option<String>,
+    pub summary_falc: Option<String>,
+    pub description_falc: Option<String>,
 }
 
 /// The largest capacity we accept (a stadium, not a typo).
@@ -178,8 +249,39 @@ impl NewEvent {
             }
             _ => {}
         }
+        let status = match non_empty(raw.status.as_deref()) {
+            None => EventStatus::Scheduled,
+            Some(s) => errors
+                .check("status", EventStatus::parse(&s))
+                .unwrap_or_default(),
+        };
+        let category = non_empty(raw.category.as_deref()).map(|c| c.to_ascii_uppercase());
+        if let Some(c) = &category
+            && !c.chars().all(|ch| ch.is_ascii_uppercase() || ch == '_')
+        {
+            errors.add(
+                "category",
+                format!("{c:?} is not an event category such as WORKSHOP"),
+            );
+        }
+        let summary_falc = optional_text(
+            &mut errors,
+            "summary_falc",
+            raw.summary_falc.as_deref(),
+            280,
+        );
+        let description_falc = optional_text(
+            &mut errors,
+            "description_falc",
+            raw.description_falc.as_deref(),
+            5000,
+        );
         match (name, start, errors.is_empty()) {
             (Some(name), Some(start), true) => Ok(NewEvent {
+                status,
+                category,
+                summary_falc,
+                description_falc,
                 name,
                 description,
                 start,
@@ -204,14 +306,18 @@ impl NewEvent {
                 .or_else(|| l.address.one_line())
         });
         let where_ = where_.or_else(|| self.online_url.as_ref().map(|_| "en ligne".to_string()));
-        summary_line(
+        let line = summary_line(
             &self.name,
             self.start,
             self.end,
             self.timezone,
             where_.as_deref(),
             self.price.as_deref(),
-        )
+        );
+        match self.status.prefix() {
+            Some(prefix) => format!("{prefix} — {line}"),
+            None => line,
+        }
     }
 }
 
@@ -332,6 +438,27 @@ mod tests {
         .expect_err("invalid");
         assert_eq!(errors.errors[0].field, "start");
         assert!(errors.errors[0].message.contains("RFC 3339"));
+    }
+
+    #[test]
+    fn a_cancelled_event_says_so_first() {
+        let event = NewEvent::parse(RawEvent {
+            status: Some("cancelled".into()),
+            ..raw()
+        })
+        .expect("valid");
+        assert_eq!(event.status.as_ap(), "EventCancelled");
+        assert!(
+            event
+                .summary_line()
+                .starts_with("ANNULÉ — Atelier smartphone — sam. 9 janv.")
+        );
+        let err = NewEvent::parse(RawEvent {
+            status: Some("maybe".into()),
+            ..raw()
+        })
+        .expect_err("invalid");
+        assert_eq!(err.errors[0].field, "status");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! - [`place`]: a place's profile and its parsing from raw input.
 //! - [`event`]: events, their validation and their one-line human summary.
 //! - [`note`]: short news and plain text to safe HTML.
+//! - [`service`]: services a place offers (`Page`).
+//! - [`showcase`]: heritage showcases (`Article`).
 //! - [`text`]: HTML escaping and text helpers.
 //! - [`identity`]: SIRET/SIREN/RNA, INSEE codes, e-mails.
 
@@ -14,6 +16,8 @@ pub mod event;
 pub mod identity;
 pub mod note;
 pub mod place;
+pub mod service;
+pub mod showcase;
 pub mod text;
 pub mod username;
 pub mod validation;
@@ -23,5 +27,7 @@ pub use note::{NewNote, RawNote};
 pub use place::{
     Concepts, GeoPoint, Mobility, NewPlace, PlaceProfile, PostalAddress, RawPlace, RawPlaceUpdate,
 };
+pub use service::{NewService, RawService, ServiceConcepts};
+pub use showcase::{NewShowcase, RawShowcase};
 pub use username::Username;
 pub use validation::{FieldError, ValidationErrors};

@@ -9,7 +9,10 @@ use galaxie_db::TransactionTrait;
 use galaxie_db::entities::followers::FollowStatus;
 use galaxie_db::entities::{followers, followings, objects, places};
 use galaxie_db::objects::ObjectData;
-use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawPlaceUpdate};
+use galaxie_domain::{
+    NewEvent, NewNote, NewPlace, NewService, NewShowcase, RawEvent, RawPlaceUpdate,
+};
+use serde_json::json;
 
 /// Creates a place (and its key pair).
 pub async fn create_place(data: &Data, place: NewPlace) -> Result<places::Model, FederationError> {
@@ -98,8 +101,146 @@ fn event_data(data: &Data, place: &places::Model, event: &NewEvent) -> ObjectDat
         capacity: event.capacity.and_then(|c| i32::try_from(c).ok()),
         registration_url: event.registration_url.as_ref().map(ToString::to_string),
         public: true,
+        event_status: Some(event.status.as_ap().to_string()),
+        category: event.category.clone(),
+        summary_falc: event.summary_falc.clone(),
+        content_falc: event
+            .description_falc
+            .as_deref()
+            .map(galaxie_domain::text::plain_text_to_html),
         ..Default::default()
     }
+}
+
+fn service_data(data: &Data, place: &places::Model, service: &NewService) -> ObjectData {
+    let profile = galaxie_db::places::profile(place);
+    let hours = service
+        .opening_hours
+        .clone()
+        .or(profile.opening_hours.clone());
+    let hours_in_words = hours.as_deref().map(describe_hours);
+    let concepts = json!({
+        "services": service.concepts.services,
+        "publics": service.concepts.publics,
+        "fees": service.concepts.fees,
+        "access_modes": service.concepts.access_modes,
+        "support_modes": service.concepts.support_modes,
+    });
+    ObjectData {
+        ap_id: data.urls().new_object().to_string(),
+        kind: "Page".into(),
+        place_id: Some(place.id),
+        attributed_to: data.urls().place(&place.username).to_string(),
+        name: Some(service.name.clone()),
+        summary: Some(service.summary_line(&place.name, hours_in_words.as_deref())),
+        content: service
+            .description
+            .as_deref()
+            .map(galaxie_domain::text::plain_text_to_html),
+        summary_falc: service.summary_falc.clone(),
+        content_falc: service
+            .description_falc
+            .as_deref()
+            .map(galaxie_domain::text::plain_text_to_html),
+        location_name: Some(place.name.clone()),
+        street_address: profile.address.street_address,
+        postal_code: profile.address.postal_code,
+        locality: profile.address.locality,
+        country: profile.address.country,
+        latitude: profile.geo.map(|g| g.latitude),
+        longitude: profile.geo.map(|g| g.longitude),
+        price: service.price.clone(),
+        concepts: Some(concepts.to_string()),
+        booking_url: service.booking_url.as_ref().map(ToString::to_string),
+        opening_hours: service.opening_hours.clone(),
+        public: true,
+        ..Default::default()
+    }
+}
+
+/// Opening hours in plain French when the syntax is understood, as written otherwise.
+fn describe_hours(hours: &str) -> String {
+    hours.to_string()
+}
+
+fn showcase_data(data: &Data, place: &places::Model, showcase: &NewShowcase) -> ObjectData {
+    let location = showcase.location.clone().unwrap_or_default();
+    ObjectData {
+        ap_id: data.urls().new_object().to_string(),
+        kind: "Article".into(),
+        place_id: Some(place.id),
+        attributed_to: data.urls().place(&place.username).to_string(),
+        name: Some(showcase.name.clone()),
+        summary: Some(showcase.summary.clone()),
+        content: Some(galaxie_domain::text::plain_text_to_html(&showcase.content)),
+        summary_falc: showcase.summary_falc.clone(),
+        content_falc: showcase
+            .content_falc
+            .as_deref()
+            .map(galaxie_domain::text::plain_text_to_html),
+        location_name: location.name,
+        street_address: location.address.street_address,
+        postal_code: location.address.postal_code,
+        locality: location.address.locality,
+        country: location.address.country,
+        latitude: location.geo.map(|g| g.latitude),
+        longitude: location.geo.map(|g| g.longitude),
+        license: Some(showcase.license.to_string()),
+        hashtags: (!showcase.hashtags.is_empty()).then(|| json!(showcase.hashtags).to_string()),
+        concepts: Some(json!({ "heritage_kinds": showcase.heritage_kinds }).to_string()),
+        public: true,
+        ..Default::default()
+    }
+}
+
+/// Publishes a service of a place.
+pub async fn publish_service(
+    data: &Data,
+    username: &str,
+    service: NewService,
+) -> Result<objects::Model, FederationError> {
+    let place = place(data, username).await?;
+    let row = service_data(data, &place, &service);
+    insert_and_publish(data, place, row).await
+}
+
+/// Replaces a service.
+pub async fn update_service(
+    data: &Data,
+    id: i64,
+    service: NewService,
+) -> Result<objects::Model, FederationError> {
+    let (place, current) = local_object(data, id).await?;
+    if current.kind != "Page" {
+        return Err(FederationError::NotFound("service"));
+    }
+    let row = service_data(data, &place, &service);
+    update_and_publish(data, place, current, row).await
+}
+
+/// Publishes a heritage showcase.
+pub async fn publish_showcase(
+    data: &Data,
+    username: &str,
+    showcase: NewShowcase,
+) -> Result<objects::Model, FederationError> {
+    let place = place(data, username).await?;
+    let row = showcase_data(data, &place, &showcase);
+    insert_and_publish(data, place, row).await
+}
+
+/// Replaces a showcase.
+pub async fn update_showcase(
+    data: &Data,
+    id: i64,
+    showcase: NewShowcase,
+) -> Result<objects::Model, FederationError> {
+    let (place, current) = local_object(data, id).await?;
+    if current.kind != "Article" {
+        return Err(FederationError::NotFound("showcase"));
+    }
+    let row = showcase_data(data, &place, &showcase);
+    update_and_publish(data, place, current, row).await
 }
 
 async fn insert_and_publish(

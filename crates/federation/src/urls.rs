@@ -58,6 +58,10 @@ impl Urls {
     pub fn place_following(&self, username: &str) -> Url {
         self.join(&format!("/places/{username}/following"))
     }
+    /// A place's services collection.
+    pub fn place_services(&self, username: &str) -> Url {
+        self.join(&format!("/places/{username}/services"))
+    }
     /// A place's key id.
     pub fn place_key(&self, username: &str) -> String {
         format!("{}#main-key", self.place(username))

@@ -7,7 +7,10 @@ use crate::config::Config;
 use clap::{Args, Parser, Subcommand};
 use galaxie_db::entities::deliveries::DeliveryStatus;
 use galaxie_db::entities::followers::FollowStatus;
-use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawNote, RawPlaceUpdate};
+use galaxie_domain::{
+    NewEvent, NewNote, NewPlace, NewService, NewShowcase, RawEvent, RawNote, RawPlaceUpdate,
+    RawService, RawShowcase,
+};
 use galaxie_federation::FederationError;
 use galaxie_federation::service::{self, FollowerDecision};
 use std::path::PathBuf;
@@ -226,6 +229,107 @@ pub enum PublishCommand {
     },
     /// Publish an event.
     Event(Box<EventArgs>),
+    /// Publish a service the place offers (a `Page`).
+    Service(Box<ServiceArgs>),
+    /// Publish a heritage showcase (an `Article`).
+    Showcase(Box<ShowcaseArgs>),
+}
+
+/// `publish service` options.
+#[derive(Debug, Args)]
+pub struct ServiceArgs {
+    /// The place that offers it.
+    #[arg(long)]
+    pub place: String,
+    /// Its name ("Aide aux démarches administratives").
+    #[arg(long)]
+    pub name: String,
+    /// What it offers, in plain words.
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Easy-read (FALC) description.
+    #[arg(long)]
+    pub description_falc: Option<String>,
+    /// Easy-read one-line summary.
+    #[arg(long)]
+    pub summary_falc: Option<String>,
+    /// Services (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub services: Option<Vec<String>>,
+    /// Publics (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub publics: Option<Vec<String>>,
+    /// Fees (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub fees: Option<Vec<String>>,
+    /// Access modes (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub access_modes: Option<Vec<String>>,
+    /// Support modes (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub support_modes: Option<Vec<String>>,
+    /// Its own opening hours, OSM syntax.
+    #[arg(long)]
+    pub hours: Option<String>,
+    /// Where to book.
+    #[arg(long)]
+    pub booking_url: Option<String>,
+    /// Price in plain words.
+    #[arg(long)]
+    pub price: Option<String>,
+}
+
+/// `publish showcase` options.
+#[derive(Debug, Args)]
+pub struct ShowcaseArgs {
+    /// The place that publishes it.
+    #[arg(long)]
+    pub place: String,
+    /// Its title.
+    #[arg(long)]
+    pub name: String,
+    /// One line that says what it shows.
+    #[arg(long)]
+    pub summary: String,
+    /// The text.
+    #[arg(long)]
+    pub content: String,
+    /// Easy-read one-line summary.
+    #[arg(long)]
+    pub summary_falc: Option<String>,
+    /// Easy-read text.
+    #[arg(long)]
+    pub content_falc: Option<String>,
+    /// Venue or site name.
+    #[arg(long)]
+    pub location_name: Option<String>,
+    /// Street address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Postal code.
+    #[arg(long)]
+    pub postal_code: Option<String>,
+    /// Commune.
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Latitude.
+    #[arg(long, allow_hyphen_values = true)]
+    pub lat: Option<f64>,
+    /// Longitude.
+    #[arg(long, allow_hyphen_values = true)]
+    pub lon: Option<f64>,
+    /// Licence URL (default CC BY-SA 4.0).
+    #[arg(long)]
+    pub license: Option<String>,
+    /// Hashtags, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub hashtags: Option<Vec<String>>,
+    /// Heritage kinds (vocabulary), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub heritage_kinds: Option<Vec<String>>,
+    /// Uploaded images (media ids), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub media: Option<Vec<String>>,
 }
 
 /// `publish event` options.
@@ -279,6 +383,18 @@ pub struct EventArgs {
     /// Maximum number of participants.
     #[arg(long)]
     pub capacity: Option<u32>,
+    /// scheduled, cancelled, postponed, rescheduled or moved-online.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// FEP-8a8e category (WORKSHOP, MEETING…).
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Easy-read one-line summary.
+    #[arg(long)]
+    pub summary_falc: Option<String>,
+    /// Easy-read description.
+    #[arg(long)]
+    pub description_falc: Option<String>,
 }
 
 /// `followers …`
@@ -514,8 +630,63 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 price: e.price,
                 capacity: e.capacity,
                 registration_url: e.registration_url,
+                status: e.status,
+                category: e.category,
+                summary_falc: e.summary_falc,
+                description_falc: e.description_falc,
             })?;
             let row = service::publish_event(&data, &e.place, event).await?;
+            println!(
+                "{}\t{}\t{}",
+                row.id,
+                row.ap_id,
+                row.summary.unwrap_or_default()
+            );
+        }
+        Command::Publish(PublishCommand::Service(a)) => {
+            let a = *a;
+            let service = NewService::parse(RawService {
+                name: Some(a.name),
+                description: a.description,
+                description_falc: a.description_falc,
+                summary_falc: a.summary_falc,
+                services: a.services,
+                publics: a.publics,
+                fees: a.fees,
+                access_modes: a.access_modes,
+                support_modes: a.support_modes,
+                hours: a.hours,
+                booking_url: a.booking_url,
+                price: a.price,
+            })?;
+            let row = service::publish_service(&data, &a.place, service).await?;
+            println!(
+                "{}\t{}\t{}",
+                row.id,
+                row.ap_id,
+                row.summary.unwrap_or_default()
+            );
+        }
+        Command::Publish(PublishCommand::Showcase(a)) => {
+            let a = *a;
+            let showcase = NewShowcase::parse(RawShowcase {
+                name: Some(a.name),
+                summary: Some(a.summary),
+                content: Some(a.content),
+                summary_falc: a.summary_falc,
+                content_falc: a.content_falc,
+                location_name: a.location_name,
+                address: a.address,
+                postal_code: a.postal_code,
+                city: a.city,
+                lat: a.lat,
+                lon: a.lon,
+                license: a.license,
+                hashtags: a.hashtags,
+                heritage_kinds: a.heritage_kinds,
+                media: a.media,
+            })?;
+            let row = service::publish_showcase(&data, &a.place, showcase).await?;
             println!(
                 "{}\t{}\t{}",
                 row.id,

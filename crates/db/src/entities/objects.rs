@@ -44,6 +44,31 @@ pub struct Model {
     pub deleted_at: Option<DateTimeUtc>,
     /// When this instance published or received it: the timeline's order.
     pub received_at: DateTimeUtc,
+    /// Easy-read (FALC) one-line summary (`summaryMap["fr-x-falc"]`).
+    pub summary_falc: Option<String>,
+    /// Easy-read (FALC) content, sanitised HTML (`contentMap["fr-x-falc"]`).
+    pub content_falc: Option<String>,
+    /// FEP-8a8e event status (`EventScheduled`, `EventCancelled`…).
+    pub event_status: Option<String>,
+    /// FEP-8a8e category.
+    pub category: Option<String>,
+    /// Licence URL (FEP-c118).
+    pub license: Option<String>,
+    /// JSON array of hashtags, without `#`.
+    pub hashtags: Option<String>,
+    /// JSON object of vocabulary concept slugs by scheme.
+    pub concepts: Option<String>,
+    pub booking_url: Option<String>,
+    /// Own opening hours (services), OSM syntax.
+    pub opening_hours: Option<String>,
+    /// RRULE of a recurring series.
+    pub rrule: Option<String>,
+    /// JSON array of a series' exceptions (cancelled or moved occurrences).
+    pub exceptions: Option<String>,
+    /// For an occurrence: its series' row id.
+    pub series_id: Option<i64>,
+    /// For an occurrence: its original start in the series.
+    pub occurrence_start: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

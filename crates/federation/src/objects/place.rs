@@ -112,7 +112,10 @@ impl ApubPlace {
                 .description
                 .as_deref()
                 .map(galaxie_domain::text::plain_text_to_html),
-            place: place_terms(&profile),
+            place: PlaceTerms {
+                services: Some(urls.place_services(&p.username)),
+                ..place_terms(&profile)
+            },
         }
     }
 }
@@ -161,7 +164,8 @@ fn place_terms(p: &PlaceProfile) -> PlaceTerms {
         mobility: p.mobility.map(|m| m.as_str().to_string()),
         parent_structure: p.parent_structure.clone(),
         structure_types: iris("structure-type", &c.structure_types),
-        services: iris("service", &c.services),
+        service_types: iris("service", &c.services),
+        services: None,
         publics: iris("public", &c.publics),
         specific_support: iris("specific-support", &c.specific_support),
         fees: iris("fee", &c.fees),

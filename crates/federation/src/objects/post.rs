@@ -2,9 +2,10 @@
 
 use crate::data::Data;
 use crate::error::FederationError;
+use crate::objects::place::{FALC, concept_iri};
 use crate::protocol::helpers::public_collection;
 use crate::protocol::place::Place;
-use crate::protocol::post::{Post, PostKind};
+use crate::protocol::post::{CatalogueTerms, Hashtag, Post, PostKind};
 use crate::sanitize::{clean_html, plain_text};
 use activitypub_federation::protocol::verification::verify_domains_match;
 use activitypub_federation::traits::Object;
@@ -66,9 +67,9 @@ impl ApubPost {
             cc: followers.into_iter().collect(),
             name: r.name.clone(),
             summary: r.summary.clone(),
-            summary_map: None,
+            summary_map: falc_map(r.summary.as_deref(), r.summary_falc.as_deref()),
             content: r.content.clone(),
-            content_map: None,
+            content_map: falc_map(r.content.as_deref(), r.content_falc.as_deref()),
             media_type: r.content.as_ref().map(|_| "text/html".to_string()),
             url: parse(&r.url).or_else(|| Some(self.id.clone())),
             in_reply_to: parse(&r.in_reply_to),
@@ -91,9 +92,64 @@ impl ApubPost {
             is_online: is_event.then_some(r.online_url.is_some()),
             online_url: parse(&r.online_url),
             maximum_attendee_capacity: r.capacity.and_then(|c| u32::try_from(c).ok()),
-            category: None,
+            category: r.category.clone(),
             price: r.price.clone(),
+            event_status: r.event_status.clone(),
+            license: parse(&r.license),
+            tag: string_list(&r.hashtags)
+                .iter()
+                .map(|t| Hashtag::new(t, None))
+                .collect(),
+            catalogue: catalogue_terms(r),
         })
+    }
+}
+
+/// `{"fr": …, "fr-x-falc": …}` when an easy-read variant exists.
+fn falc_map(
+    text: Option<&str>,
+    falc: Option<&str>,
+) -> Option<std::collections::BTreeMap<String, String>> {
+    let falc = falc?;
+    let mut map = std::collections::BTreeMap::new();
+    if let Some(text) = text {
+        map.insert("fr".to_string(), text.to_string());
+    }
+    map.insert(FALC.to_string(), falc.to_string());
+    Some(map)
+}
+
+fn string_list(json: &Option<String>) -> Vec<String> {
+    json.as_deref()
+        .and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default()
+}
+
+/// The stored concepts of an object, by scheme.
+pub fn stored_concepts(row: &objects::Model) -> std::collections::BTreeMap<String, Vec<String>> {
+    row.concepts
+        .as_deref()
+        .and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default()
+}
+
+fn catalogue_terms(r: &objects::Model) -> CatalogueTerms {
+    let concepts = stored_concepts(r);
+    let iris = |scheme: &str, key: &str| -> Vec<String> {
+        concepts
+            .get(key)
+            .map(|slugs| slugs.iter().map(|s| concept_iri(scheme, s)).collect())
+            .unwrap_or_default()
+    };
+    CatalogueTerms {
+        service_types: iris("service", "services"),
+        publics: iris("public", "publics"),
+        fees: iris("fee", "fees"),
+        access_modes: iris("access-mode", "access_modes"),
+        support_modes: iris("support-mode", "support_modes"),
+        heritage_kinds: iris("heritage-kind", "heritage_kinds"),
+        booking_url: r.booking_url.as_deref().and_then(|u| Url::parse(u).ok()),
+        opening_hours: r.opening_hours.clone(),
     }
 }
 
@@ -158,6 +214,38 @@ pub fn received_data(post: &Post) -> ObjectData {
         extra: (!extra.is_empty()).then(|| serde_json::Value::Object(extra).to_string()),
         published: post.published,
         updated: post.updated,
+        summary_falc: post
+            .summary_map
+            .as_ref()
+            .and_then(|m| m.get(FALC))
+            .map(|v| clean_html(v)),
+        content_falc: post
+            .content_map
+            .as_ref()
+            .and_then(|m| m.get(FALC))
+            .map(|v| clean_html(v)),
+        event_status: post.event_status.as_deref().map(|s| plain_text(s, 40)),
+        category: post.category.as_deref().map(|c| plain_text(c, 80)),
+        license: post.license.as_ref().map(ToString::to_string),
+        hashtags: (!post.tag.is_empty()).then(|| {
+            let tags: Vec<String> = post
+                .tag
+                .iter()
+                .map(|t| plain_text(t.name.trim_start_matches('#'), 60))
+                .collect();
+            json!(tags).to_string()
+        }),
+        concepts: None,
+        booking_url: post.catalogue.booking_url.as_ref().map(ToString::to_string),
+        opening_hours: post
+            .catalogue
+            .opening_hours
+            .as_deref()
+            .map(|h| plain_text(h, 500)),
+        rrule: None,
+        exceptions: None,
+        series_id: None,
+        occurrence_start: None,
     }
 }
 

@@ -154,7 +154,10 @@ pub struct PlaceTerms {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub structure_types: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub services: Vec<String>,
+    pub service_types: Vec<String>,
+    /// The collection of the place's services (`Page`s).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub services: Option<Url>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub publics: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -57,6 +57,10 @@ pub fn galaxie_terms() -> Value {
     );
     add("isOnline", json!("https://joinmobilizon.org/ns#isOnline"));
     add("price", json!("gx:price"));
+    add("license", id("schema:license"));
+    add("Hashtag", json!("as:Hashtag"));
+    add("serviceTypes", set("gx:serviceTypes"));
+    add("heritageKinds", set("gx:heritageKinds"));
     add("email", json!("schema:email"));
     add("pivot", json!("gx:pivot"));
     add("legalForm", id("gx:legalForm"));
@@ -66,7 +70,7 @@ pub fn galaxie_terms() -> Value {
     add("mobility", json!("gx:mobility"));
     add("parentStructure", json!("gx:parentStructure"));
     add("structureTypes", set("gx:structureTypes"));
-    add("services", set("gx:services"));
+    add("services", id("gx:services"));
     add("publics", set("gx:publics"));
     add("specificSupport", set("gx:specificSupport"));
     add("fees", set("gx:fees"));

@@ -141,6 +141,89 @@ pub struct Post {
         deserialize_with = "lenient_string"
     )]
     pub price: Option<String>,
+    /// FEP-8a8e `eventStatus` (`EventScheduled`, `EventCancelled`, `EventPostponed`…).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_string"
+    )]
+    pub event_status: Option<String>,
+    /// Licence of the content (FEP-c118), a URL.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "link_url"
+    )]
+    pub license: Option<Url>,
+    /// Hashtags (and, from other servers, mentions and emoji, which we skip).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "hashtags"
+    )]
+    pub tag: Vec<Hashtag>,
+    /// Galaxie's catalogue terms (services and showcases).
+    #[serde(flatten)]
+    pub catalogue: CatalogueTerms,
+}
+
+/// What services and showcases carry beyond ActivityStreams (`gx:` and schema.org terms);
+/// vocabulary values are concept IRIs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CatalogueTerms {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub service_types: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub publics: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fees: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub access_modes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub support_modes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub heritage_kinds: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub booking_url: Option<Url>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opening_hours: Option<String>,
+}
+
+/// A `Hashtag` tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hashtag {
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `#patrimoine`.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<Url>,
+}
+
+impl Hashtag {
+    /// A hashtag `#tag`.
+    pub fn new(tag: &str, href: Option<Url>) -> Self {
+        Self {
+            kind: "Hashtag".to_string(),
+            name: format!("#{}", tag.trim_start_matches('#')),
+            href,
+        }
+    }
+}
+
+fn hashtags<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Hashtag>, D::Error> {
+    use serde_json::Value;
+    let items = match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items,
+        Some(v @ Value::Object(_)) => vec![v],
+        _ => Vec::new(),
+    };
+    Ok(items
+        .into_iter()
+        .filter(|v| v.get("type").and_then(Value::as_str) == Some("Hashtag"))
+        .filter_map(|v| serde_json::from_value::<Hashtag>(v).ok())
+        .collect())
 }
 
 fn lenient_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -35,6 +35,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/places/{username}/outbox", get(outbox))
         .route("/places/{username}/followers", get(followers))
         .route("/places/{username}/following", get(following))
+        .route("/places/{username}/services", get(services))
         .route("/objects/{id}", get(object))
         .route("/activities/{id}", get(activity))
 }
@@ -341,4 +342,31 @@ async fn place_inbox(
 ) -> AppResult<Response> {
     galaxie_db::places::get_by_username(state.data().db().conn(), &username).await?;
     receive(state, uri, headers, body).await
+}
+
+/// The place's services, as an `OrderedCollection` of embedded `Page`s (small: a place offers
+/// a handful of services).
+async fn services(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+) -> AppResult<Response> {
+    let data = state.data();
+    let conn = data.db().conn();
+    let place = galaxie_db::places::get_by_username(conn, &username).await?;
+    let id = data.urls().place_services(&username);
+    let rows = galaxie_db::objects::by_place(conn, place.id, Some("Page")).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        let post = ApubPost::new(row)?.to_post(&data)?;
+        items.push(serde_json::to_value(post).map_err(galaxie_federation::FederationError::from)?);
+    }
+    let collection = json!({
+        "id": id,
+        "type": "OrderedCollection",
+        "totalItems": items.len(),
+        "orderedItems": items,
+    });
+    Ok(activity_json(
+        with_context(&collection).map_err(galaxie_federation::FederationError::from)?,
+    ))
 }

@@ -12,7 +12,10 @@ use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use galaxie_db::entities::followers::FollowStatus;
 use galaxie_db::entities::{followers, objects, places};
-use galaxie_domain::{NewEvent, NewNote, NewPlace, RawEvent, RawNote, RawPlace, RawPlaceUpdate};
+use galaxie_domain::{
+    NewEvent, NewNote, NewPlace, NewService, NewShowcase, RawEvent, RawNote, RawPlace,
+    RawPlaceUpdate, RawService, RawShowcase,
+};
 use galaxie_federation::service::{self, FollowerDecision};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -46,6 +49,18 @@ pub(super) fn router() -> Router<AppState> {
         .route(
             "/api/v1/events/{id}",
             get(get_event).put(update_event).delete(delete_event),
+        )
+        .route("/api/v1/places/{username}/services", post(create_service))
+        .route("/api/v1/places/{username}/showcases", post(create_showcase))
+        .route(
+            "/api/v1/services/{id}",
+            get(get_service).put(update_service).delete(delete_service),
+        )
+        .route(
+            "/api/v1/showcases/{id}",
+            get(get_showcase)
+                .put(update_showcase)
+                .delete(delete_showcase),
         )
         .route("/api/v1/timeline", get(timeline))
 }
@@ -191,6 +206,14 @@ pub struct ObjectDto {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub price: Option<String>,
+    pub summary_falc: Option<String>,
+    pub content_falc: Option<String>,
+    pub event_status: Option<String>,
+    pub category: Option<String>,
+    pub license: Option<String>,
+    pub hashtags: Vec<String>,
+    pub booking_url: Option<String>,
+    pub opening_hours: Option<String>,
     pub published: DateTime<Utc>,
     pub updated: Option<DateTime<Utc>>,
     pub received_at: DateTime<Utc>,
@@ -217,6 +240,18 @@ fn object_dto(o: objects::Model) -> ObjectDto {
         lat: o.latitude,
         lon: o.longitude,
         price: o.price,
+        summary_falc: o.summary_falc,
+        content_falc: o.content_falc,
+        event_status: o.event_status,
+        category: o.category,
+        license: o.license,
+        hashtags: o
+            .hashtags
+            .as_deref()
+            .and_then(|h| serde_json::from_str(h).ok())
+            .unwrap_or_default(),
+        booking_url: o.booking_url,
+        opening_hours: o.opening_hours,
         published: o.published,
         updated: o.updated,
         received_at: o.received_at,
@@ -488,4 +523,86 @@ fn parse_cursor(raw: &str) -> Option<galaxie_db::objects::Cursor> {
         received_at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
         id: id.parse().ok()?,
     })
+}
+
+async fn create_service(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(username): Path<String>,
+    JsonBody(raw): JsonBody<RawService>,
+) -> AppResult<(StatusCode, Json<ObjectDto>)> {
+    let service = NewService::parse(raw)?;
+    let row = service::publish_service(&state.data(), &username, service).await?;
+    Ok((StatusCode::CREATED, Json(object_dto(row))))
+}
+
+async fn get_service(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ObjectDto>> {
+    Ok(Json(object_dto(local_of_kind(&state, id, "Page").await?)))
+}
+
+async fn update_service(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(id): Path<i64>,
+    JsonBody(raw): JsonBody<RawService>,
+) -> AppResult<Json<ObjectDto>> {
+    let service = NewService::parse(raw)?;
+    Ok(Json(object_dto(
+        service::update_service(&state.data(), id, service).await?,
+    )))
+}
+
+async fn delete_service(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
+    local_of_kind(&state, id, "Page").await?;
+    service::delete_object(&state.data(), id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn create_showcase(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(username): Path<String>,
+    JsonBody(raw): JsonBody<RawShowcase>,
+) -> AppResult<(StatusCode, Json<ObjectDto>)> {
+    let showcase = NewShowcase::parse(raw)?;
+    let row = service::publish_showcase(&state.data(), &username, showcase).await?;
+    Ok((StatusCode::CREATED, Json(object_dto(row))))
+}
+
+async fn get_showcase(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ObjectDto>> {
+    Ok(Json(object_dto(
+        local_of_kind(&state, id, "Article").await?,
+    )))
+}
+
+async fn update_showcase(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(id): Path<i64>,
+    JsonBody(raw): JsonBody<RawShowcase>,
+) -> AppResult<Json<ObjectDto>> {
+    let showcase = NewShowcase::parse(raw)?;
+    Ok(Json(object_dto(
+        service::update_showcase(&state.data(), id, showcase).await?,
+    )))
+}
+
+async fn delete_showcase(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
+    local_of_kind(&state, id, "Article").await?;
+    service::delete_object(&state.data(), id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
