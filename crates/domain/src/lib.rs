@@ -11,11 +11,15 @@
 //! - [`showcase`]: heritage showcases (`Article`).
 //! - [`text`]: HTML escaping and text helpers.
 //! - [`identity`]: SIRET/SIREN/RNA, INSEE codes, e-mails.
+//! - [`hours`]: opening hours (OSM syntax): validation, open now, plain-language descriptions.
+//! - [`recurrence`]: recurring permanences (RRULE), occurrences and their exceptions.
 
 pub mod event;
+pub mod hours;
 pub mod identity;
 pub mod note;
 pub mod place;
+pub mod recurrence;
 pub mod service;
 pub mod showcase;
 pub mod text;
