@@ -8,4 +8,5 @@ mod durability;
 mod federation;
 mod fixtures;
 mod interop;
+mod jsonld;
 mod storage;

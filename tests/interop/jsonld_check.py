@@ -7,8 +7,9 @@ Remote contexts are served from CONTEXTS_DIR (the offline copies of the Activity
 security and FEP-8a8e contexts); nothing is fetched from the network. Each document is expanded
 with PyLD, then compacted back with its own context; every key of the original (at every level)
 must survive the round trip — a key that JSON-LD does not define is silently dropped by
-expansion, which is exactly what this catches. Prints one JSON line per file and exits 1 if any
-term was dropped.
+expansion. The ActivityStreams context also maps undefined terms to blank-node IRIs
+(`"@vocab": "_:"`), which keeps them but gives them no meaning: those count as dropped too.
+Prints one JSON line per file and exits 1 if any term was dropped.
 """
 import json
 import os
@@ -54,6 +55,20 @@ def keys(value, path=""):
     return found
 
 
+def blank_predicates(value, path=""):
+    found = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            here = f"{path}/{k}"
+            if k.startswith("_:"):
+                found.add(here)
+            found |= blank_predicates(v, here)
+    elif isinstance(value, list):
+        for item in value:
+            found |= blank_predicates(item, path)
+    return found
+
+
 def main():
     directory = sys.argv[1]
     jsonld.set_document_loader(loader_for(directory))
@@ -63,7 +78,7 @@ def main():
             original = json.load(f)
         expanded = jsonld.expand(original)
         compacted = jsonld.compact(expanded, {"@context": original["@context"]})
-        dropped = sorted(keys(original) - keys(compacted))
+        dropped = sorted((keys(original) - keys(compacted)) | blank_predicates(expanded))
         ok = not dropped
         failed |= not ok
         print(json.dumps({"file": os.path.basename(path), "ok": ok, "dropped": dropped}))
