@@ -118,7 +118,7 @@ async fn the_catalogue_reaches_a_follower(backend: Backend) {
     assert_eq!(
         on_beta.summary.as_deref(),
         Some(
-            "Aide aux démarches administratives — EPN de Saint-Clair — Mo-Fr 09:00-12:00 — gratuit"
+            "Aide aux démarches administratives — EPN de Saint-Clair — du lundi au vendredi, de 9 h à 12 h — gratuit"
         )
     );
     assert_eq!(

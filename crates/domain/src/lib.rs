@@ -12,6 +12,7 @@
 //! - [`text`]: HTML escaping and text helpers.
 //! - [`identity`]: SIRET/SIREN/RNA, INSEE codes, e-mails.
 //! - [`hours`]: opening hours (OSM syntax): validation, open now, plain-language descriptions.
+//! - [`vocab`]: the shared plain-language vocabulary (services, publics, fees…) with pictograms.
 //! - [`recurrence`]: recurring permanences (RRULE), occurrences and their exceptions.
 
 pub mod event;
@@ -25,6 +26,7 @@ pub mod showcase;
 pub mod text;
 pub mod username;
 pub mod validation;
+pub mod vocab;
 
 pub use event::{EventLocation, NewEvent, RawEvent};
 pub use note::{NewNote, RawNote};

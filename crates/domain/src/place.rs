@@ -437,7 +437,9 @@ impl RawPlaceUpdate {
             };
         }
         if let Some(hours) = self.hours.as_deref() {
-            p.opening_hours = optional_text(errors, "hours", Some(hours), 500);
+            p.opening_hours = optional_text(errors, "hours", Some(hours), 500)
+                .and_then(|h| errors.check("hours", crate::hours::OpeningHours::parse(&h)))
+                .map(|h| h.as_str().to_string());
         }
         if let Some(pivot) = self.pivot.as_deref() {
             p.pivot = match non_empty(Some(pivot)) {
@@ -668,6 +670,17 @@ mod tests {
             Ok("+262262123456")
         );
         assert!(normalize_phone("+1 555 0100").is_err());
+    }
+
+    #[test]
+    fn broken_hours_are_refused_with_their_position() {
+        let errors = NewPlace::parse(RawPlace {
+            hours: Some("Mo-Fr 9h-12h".into()),
+            ..raw()
+        })
+        .expect_err("invalid");
+        assert_eq!(errors.errors[0].field, "hours");
+        assert!(errors.errors[0].message.contains("at character"), "{}", errors.errors[0].message);
     }
 
     #[test]

@@ -99,7 +99,9 @@ impl NewService {
             raw.summary_falc.as_deref(),
             280,
         );
-        let opening_hours = optional_text(&mut errors, "hours", raw.hours.as_deref(), 500);
+        let opening_hours = optional_text(&mut errors, "hours", raw.hours.as_deref(), 500)
+            .and_then(|h| errors.check("hours", crate::hours::OpeningHours::parse(&h)))
+            .map(|h| h.as_str().to_string());
         let booking_url = non_empty(raw.booking_url.as_deref())
             .and_then(|u| errors.check("booking_url", parse_web_url(&u)));
         let price = optional_text(&mut errors, "price", raw.price.as_deref(), 80);

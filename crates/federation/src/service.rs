@@ -158,9 +158,12 @@ fn service_data(data: &Data, place: &places::Model, service: &NewService) -> Obj
     }
 }
 
-/// Opening hours in plain French when the syntax is understood, as written otherwise.
-fn describe_hours(hours: &str) -> String {
-    hours.to_string()
+/// Opening hours in plain French ("du lundi au vendredi, de 9 h à 12 h"); as written when
+/// they cannot be read (hours stored before validation existed).
+pub fn describe_hours(hours: &str) -> String {
+    galaxie_domain::hours::OpeningHours::parse(hours)
+        .map(|h| h.describe_fr())
+        .unwrap_or_else(|_| hours.to_string())
 }
 
 fn showcase_data(data: &Data, place: &places::Model, showcase: &NewShowcase) -> ObjectData {

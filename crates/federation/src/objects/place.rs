@@ -44,7 +44,10 @@ impl ApubPlace {
             fields.push(PropertyValue::new("Adresse", escape_html(&address)));
         }
         if let Some(hours) = &p.opening_hours {
-            fields.push(PropertyValue::new("Horaires", escape_html(hours)));
+            fields.push(PropertyValue::new(
+                "Horaires",
+                escape_html(&crate::service::describe_hours(hours)),
+            ));
         }
         if let Some(phone) = &p.phone {
             let phone = escape_html(phone);

@@ -119,6 +119,12 @@ pub struct PlaceDto {
     pub phone: Option<String>,
     pub website: Option<String>,
     pub hours: Option<String>,
+    /// The hours in plain French.
+    pub hours_fr: Option<String>,
+    /// "Ouvert maintenant — ferme à 12 h".
+    pub open_now_fr: Option<String>,
+    /// `open`, `closed` or `unknown`, now.
+    pub open_now: Option<galaxie_domain::hours::HoursStatus>,
     pub icon: Option<String>,
     pub manually_approves_followers: bool,
     pub pivot: Option<String>,
@@ -143,7 +149,15 @@ pub struct PlaceDto {
 fn place_dto(state: &AppState, p: places::Model) -> PlaceDto {
     let data = state.data();
     let profile = galaxie_db::places::profile(&p);
+    let hours = p
+        .opening_hours
+        .as_deref()
+        .and_then(|h| galaxie_domain::hours::OpeningHours::parse(h).ok());
+    let now = chrono::Utc::now();
     PlaceDto {
+        hours_fr: hours.as_ref().map(|h| h.describe_fr()),
+        open_now_fr: hours.as_ref().map(|h| h.state_fr(now)),
+        open_now: hours.as_ref().map(|h| h.state(now).status),
         pivot: profile.pivot.as_ref().map(ToString::to_string),
         legal_form: profile.legal_form,
         address_complement: profile.address_complement,
