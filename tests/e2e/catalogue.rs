@@ -102,7 +102,7 @@ async fn the_catalogue_reaches_a_follower(backend: Backend) {
             start: Some("2027-01-09T14:00:00+01:00".into()),
             end: Some("2027-01-09T16:00:00+01:00".into()),
             status: Some("cancelled".into()),
-            category: Some("WORKSHOP".into()),
+            category: Some("WORKSHOPS_SKILL_SHARING".into()),
             ..Default::default()
         })
         .expect("event"),
@@ -157,7 +157,7 @@ async fn the_catalogue_reaches_a_follower(backend: Backend) {
     })
     .await;
     assert_eq!(on_beta.event_status.as_deref(), Some("EventCancelled"));
-    assert_eq!(on_beta.category.as_deref(), Some("WORKSHOP"));
+    assert_eq!(on_beta.category.as_deref(), Some("WORKSHOPS_SKILL_SHARING"));
     assert!(
         on_beta
             .summary

@@ -6,6 +6,7 @@ mod cli;
 mod discovery;
 mod durability;
 mod federation;
+mod feeds;
 mod fixtures;
 mod interop;
 mod jsonld;

@@ -7,6 +7,7 @@
 //! - [`connect`]: opening a database and applying migrations.
 //! - [`places`], [`actors`], [`objects`], [`activities`], [`deliveries`], [`follows`],
 //!   [`blocks`], [`tokens`], [`instance`]: the queries, grouped by table.
+//! - [`feeds`]: what the public feeds (Atom, RSS, JSON Feed, iCalendar, GeoJSON) read.
 
 pub mod activities;
 pub mod actors;
@@ -14,6 +15,7 @@ pub mod blocks;
 pub mod connect;
 pub mod deliveries;
 pub mod entities;
+pub mod feeds;
 pub mod follows;
 pub mod ids;
 pub mod instance;

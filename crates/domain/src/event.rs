@@ -255,15 +255,22 @@ impl NewEvent {
                 .check("status", EventStatus::parse(&s))
                 .unwrap_or_default(),
         };
-        let category = non_empty(raw.category.as_deref()).map(|c| c.to_ascii_uppercase());
-        if let Some(c) = &category
-            && !c.chars().all(|ch| ch.is_ascii_uppercase() || ch == '_')
-        {
-            errors.add(
-                "category",
-                format!("{c:?} is not an event category such as WORKSHOP"),
-            );
-        }
+        let category = non_empty(raw.category.as_deref()).and_then(|c| {
+            let concept = crate::vocab::from_fep_8a8e(&c.to_ascii_uppercase())
+                .or_else(|| crate::vocab::resolve(crate::vocab::Scheme::EventCategory, &c));
+            match concept.and_then(|k| k.fep_8a8e()) {
+                Some(code) => Some(code.to_string()),
+                None => {
+                    errors.add(
+                        "category",
+                        format!(
+                            "{c:?} is not a FEP-8a8e event category such as WORKSHOPS_SKILL_SHARING; the list is at /vocab"
+                        ),
+                    );
+                    None
+                }
+            }
+        });
         let summary_falc = optional_text(
             &mut errors,
             "summary_falc",

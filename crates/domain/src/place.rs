@@ -448,7 +448,11 @@ impl RawPlaceUpdate {
             };
         }
         if let Some(form) = self.legal_form.as_deref() {
-            p.legal_form = optional_text(errors, "legal_form", Some(form), 60);
+            p.legal_form = non_empty(Some(form)).and_then(|f| {
+                crate::vocab::resolve_slugs(errors, "legal_form", crate::vocab::Scheme::LegalForm, &[f])
+                    .into_iter()
+                    .next()
+            });
         }
         if let Some(c) = self.address_complement.as_deref() {
             p.address_complement = optional_text(errors, "address_complement", Some(c), 200);
@@ -488,47 +492,21 @@ impl RawPlaceUpdate {
         if let Some(parent) = self.parent_structure.as_deref() {
             p.parent_structure = optional_text(errors, "parent_structure", Some(parent), 200);
         }
+        use crate::vocab::{Scheme, resolve_slugs};
         let lists = [
-            (
-                "structure_types",
-                self.structure_types,
-                &mut p.concepts.structure_types,
-            ),
-            ("services", self.services, &mut p.concepts.services),
-            ("publics", self.publics, &mut p.concepts.publics),
-            (
-                "specific_support",
-                self.specific_support,
-                &mut p.concepts.specific_support,
-            ),
-            ("fees", self.fees, &mut p.concepts.fees),
-            ("programmes", self.programmes, &mut p.concepts.programmes),
-            ("labels", self.labels, &mut p.concepts.labels),
-            (
-                "access_modes",
-                self.access_modes,
-                &mut p.concepts.access_modes,
-            ),
-            (
-                "support_modes",
-                self.support_modes,
-                &mut p.concepts.support_modes,
-            ),
+            ("structure_types", Scheme::StructureType, self.structure_types, &mut p.concepts.structure_types),
+            ("services", Scheme::Service, self.services, &mut p.concepts.services),
+            ("publics", Scheme::Public, self.publics, &mut p.concepts.publics),
+            ("specific_support", Scheme::SpecificSupport, self.specific_support, &mut p.concepts.specific_support),
+            ("fees", Scheme::Fee, self.fees, &mut p.concepts.fees),
+            ("programmes", Scheme::Programme, self.programmes, &mut p.concepts.programmes),
+            ("labels", Scheme::Label, self.labels, &mut p.concepts.labels),
+            ("access_modes", Scheme::AccessMode, self.access_modes, &mut p.concepts.access_modes),
+            ("support_modes", Scheme::SupportMode, self.support_modes, &mut p.concepts.support_modes),
         ];
-        for (field, given, target) in lists {
+        for (field, scheme, given, target) in lists {
             if let Some(values) = given {
-                let mut slugs: Vec<String> = Vec::new();
-                for v in values.iter().filter_map(|v| non_empty(Some(v))) {
-                    if !slugs.contains(&v) {
-                        slugs.push(v);
-                    }
-                }
-                for v in &slugs {
-                    if v.len() > 80 {
-                        errors.add(field, format!("{v:?} is not a concept of the vocabulary"));
-                    }
-                }
-                *target = slugs;
+                *target = resolve_slugs(errors, field, scheme, &values);
             }
         }
         if let Some(o) = self.other_labels.as_deref() {
@@ -681,6 +659,27 @@ mod tests {
         .expect_err("invalid");
         assert_eq!(errors.errors[0].field, "hours");
         assert!(errors.errors[0].message.contains("at character"), "{}", errors.errors[0].message);
+    }
+
+    #[test]
+    fn vocabulary_values_are_resolved_to_concepts_or_refused() {
+        let place = NewPlace::parse(RawPlace {
+            fees: Some(vec!["Gratuit".into(), "gratuit".into()]),
+            services: Some(vec!["Aide aux démarches administratives".into()]),
+            structure_types: Some(vec!["TIERS_LIEUX".into()]),
+            ..raw()
+        })
+        .expect("valid");
+        assert_eq!(place.profile.concepts.fees, ["gratuit"]);
+        assert_eq!(place.profile.concepts.services.len(), 1);
+        assert_eq!(place.profile.concepts.structure_types, ["tiers-lieux"]);
+        let errors = NewPlace::parse(RawPlace {
+            publics: Some(vec!["martiens".into()]),
+            ..raw()
+        })
+        .expect_err("invalid");
+        assert_eq!(errors.errors[0].field, "publics");
+        assert!(errors.errors[0].message.contains("/vocab"));
     }
 
     #[test]

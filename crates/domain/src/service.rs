@@ -105,12 +105,13 @@ impl NewService {
         let booking_url = non_empty(raw.booking_url.as_deref())
             .and_then(|u| errors.check("booking_url", parse_web_url(&u)));
         let price = optional_text(&mut errors, "price", raw.price.as_deref(), 80);
+        use crate::vocab::{Scheme, resolve_slugs};
         let concepts = ServiceConcepts {
-            services: slugs(raw.services),
-            publics: slugs(raw.publics),
-            fees: slugs(raw.fees),
-            access_modes: slugs(raw.access_modes),
-            support_modes: slugs(raw.support_modes),
+            services: resolve_slugs(&mut errors, "services", Scheme::Service, &slugs(raw.services)),
+            publics: resolve_slugs(&mut errors, "publics", Scheme::Public, &slugs(raw.publics)),
+            fees: resolve_slugs(&mut errors, "fees", Scheme::Fee, &slugs(raw.fees)),
+            access_modes: resolve_slugs(&mut errors, "access_modes", Scheme::AccessMode, &slugs(raw.access_modes)),
+            support_modes: resolve_slugs(&mut errors, "support_modes", Scheme::SupportMode, &slugs(raw.support_modes)),
         };
         match name {
             Some(name) if errors.is_empty() => Ok(NewService {
@@ -145,11 +146,14 @@ mod tests {
         let s = NewService::parse(RawService {
             name: Some("Aide aux démarches administratives".into()),
             price: Some("gratuit".into()),
-            services: Some(vec!["aide-demarches".into(), "aide-demarches".into()]),
+            services: Some(vec![
+                "aide-demarches-administratives".into(),
+                "Aide aux démarches administratives".into(),
+            ]),
             ..Default::default()
         })
         .expect("valid");
-        assert_eq!(s.concepts.services, ["aide-demarches"]);
+        assert_eq!(s.concepts.services.len(), 1);
         assert_eq!(
             s.summary_line(
                 "EPN de Saint-Clair",

@@ -128,12 +128,12 @@ impl NewShowcase {
                 hashtags.push(tag);
             }
         }
-        let heritage_kinds: Vec<String> = raw
-            .heritage_kinds
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|k| non_empty(Some(k)))
-            .collect();
+        let heritage_kinds = crate::vocab::resolve_slugs(
+            &mut errors,
+            "heritage_kinds",
+            crate::vocab::Scheme::Heritage,
+            &raw.heritage_kinds.unwrap_or_default(),
+        );
         let media: Vec<String> = raw
             .media
             .unwrap_or_default()

@@ -32,17 +32,33 @@ pub fn activity_json(value: Value) -> Response {
         .into_response()
 }
 
-/// A minimal accessible HTML page.
+/// A minimal accessible HTML page, with its ActivityPub JSON as the alternate when given.
 pub fn html_page(title: &str, body_html: &str, alternate: Option<&str>) -> Response {
+    let alternates: Vec<(&str, &str)> = alternate
+        .map(|href| ("application/activity+json", href))
+        .into_iter()
+        .collect();
+    html_page_with_alternates(title, body_html, &alternates)
+}
+
+/// A minimal accessible HTML page with `<link rel="alternate">` tags, as (media type, URL):
+/// its ActivityPub JSON, its feeds (RSS/Atom autodiscovery, FEP-a5c5).
+pub fn html_page_with_alternates(
+    title: &str,
+    body_html: &str,
+    alternates: &[(&str, &str)],
+) -> Response {
     let title = galaxie_domain::text::escape_html(title);
-    let alternate = alternate
-        .map(|href| {
+    let alternate: String = alternates
+        .iter()
+        .map(|(media_type, href)| {
             format!(
-                r#"<link rel="alternate" type="application/activity+json" href="{}">"#,
+                r#"<link rel="alternate" type="{}" href="{}">"#,
+                galaxie_domain::text::escape_html(media_type),
                 galaxie_domain::text::escape_html(href)
             )
         })
-        .unwrap_or_default();
+        .collect();
     let page = format!(
         r#"<!doctype html>
 <html lang="fr">

@@ -768,3 +768,44 @@ pub fn pictogram(name: &str) -> Option<&'static str> {
 pub fn pictograms() -> impl Iterator<Item = (&'static str, &'static str)> {
     pictograms::PICTOGRAMS.iter().copied()
 }
+
+/// Resolves what a person or a CLI gives for a concept of `scheme`: its slug
+/// (`aide-demarches-administratives`), its `scheme/slug` path, its IRI, its exact MedNum text or
+/// its data.inclusion value.
+pub fn resolve(scheme: Scheme, given: &str) -> Option<&'static Concept> {
+    let given = given.trim();
+    by_slug(scheme, given)
+        .or_else(|| by_slug(scheme, &given.to_lowercase()))
+        .or_else(|| by_iri(given).filter(|c| c.scheme == scheme))
+        .or_else(|| by_path(given).filter(|c| c.scheme == scheme))
+        .or_else(|| from_mednum(scheme, given))
+        .or_else(|| from_data_inclusion(scheme, given))
+}
+
+/// Resolves a list of concepts of `scheme` into their slugs (each once, in order), recording
+/// an error on `field` for each value that is not in the vocabulary.
+pub fn resolve_slugs(
+    errors: &mut crate::ValidationErrors,
+    field: &str,
+    scheme: Scheme,
+    values: &[String],
+) -> Vec<String> {
+    let mut slugs: Vec<String> = Vec::new();
+    for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        match resolve(scheme, value) {
+            Some(concept) => {
+                if !slugs.iter().any(|s| s == concept.slug) {
+                    slugs.push(concept.slug.to_string());
+                }
+            }
+            None => errors.add(
+                field,
+                format!(
+                    "{value:?} is not a concept of the vocabulary ({}); the list is at /vocab",
+                    scheme.slug()
+                ),
+            ),
+        }
+    }
+    slugs
+}

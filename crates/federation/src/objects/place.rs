@@ -12,6 +12,7 @@ use activitypub_federation::protocol::public_key::PublicKey;
 use activitypub_federation::traits::{Actor as ActorTrait, Object};
 use galaxie_db::entities::places;
 use galaxie_domain::PlaceProfile;
+use galaxie_domain::vocab::{self, Scheme};
 use galaxie_domain::text::escape_html;
 use std::collections::BTreeMap;
 use url::Url;
@@ -143,12 +144,14 @@ fn summary_map(p: &PlaceProfile) -> Option<BTreeMap<String, String>> {
 /// The language tag of easy-read (FALC) variants.
 pub const FALC: &str = "fr-x-falc";
 
-/// The IRI of a vocabulary concept.
-pub fn concept_iri(scheme: &str, slug: &str) -> String {
-    format!("{}{scheme}/{slug}", crate::protocol::context::GX_NS)
+/// The IRI of a vocabulary concept (slugs were checked against the vocabulary on input).
+pub fn concept_iri(scheme: Scheme, slug: &str) -> String {
+    vocab::by_slug(scheme, slug)
+        .map(|c| c.iri())
+        .unwrap_or_else(|| format!("{}{}/{slug}", vocab::NAMESPACE, scheme.slug()))
 }
 
-fn iris(scheme: &str, slugs: &[String]) -> Vec<String> {
+fn iris(scheme: Scheme, slugs: &[String]) -> Vec<String> {
     slugs.iter().map(|s| concept_iri(scheme, s)).collect()
 }
 
@@ -159,23 +162,23 @@ fn place_terms(p: &PlaceProfile) -> PlaceTerms {
         legal_form: p
             .legal_form
             .as_deref()
-            .map(|f| concept_iri("legal-form", f)),
+            .map(|f| concept_iri(Scheme::LegalForm, f)),
         address_complement: p.address_complement.clone(),
         insee_code: p.insee_code.clone(),
         email: p.emails.clone(),
         websites: p.other_websites.clone(),
         mobility: p.mobility.map(|m| m.as_str().to_string()),
         parent_structure: p.parent_structure.clone(),
-        structure_types: iris("structure-type", &c.structure_types),
-        service_types: iris("service", &c.services),
+        structure_types: iris(Scheme::StructureType, &c.structure_types),
+        service_types: iris(Scheme::Service, &c.services),
         services: None,
-        publics: iris("public", &c.publics),
-        specific_support: iris("specific-support", &c.specific_support),
-        fees: iris("fee", &c.fees),
-        programmes: iris("programme", &c.programmes),
-        labels: iris("label", &c.labels),
-        access_modes: iris("access-mode", &c.access_modes),
-        support_modes: iris("support-mode", &c.support_modes),
+        publics: iris(Scheme::Public, &c.publics),
+        specific_support: iris(Scheme::SpecificSupport, &c.specific_support),
+        fees: iris(Scheme::Fee, &c.fees),
+        programmes: iris(Scheme::Programme, &c.programmes),
+        labels: iris(Scheme::Label, &c.labels),
+        access_modes: iris(Scheme::AccessMode, &c.access_modes),
+        support_modes: iris(Scheme::SupportMode, &c.support_modes),
         other_labels: p.other_labels.clone(),
         acceslibre: p.acceslibre_url.clone(),
         booking_url: p.booking_url.clone(),

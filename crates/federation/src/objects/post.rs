@@ -3,6 +3,7 @@
 use crate::data::Data;
 use crate::error::FederationError;
 use crate::objects::place::{FALC, concept_iri};
+use galaxie_domain::vocab::Scheme;
 use crate::protocol::helpers::public_collection;
 use crate::protocol::place::Place;
 use crate::protocol::post::{CatalogueTerms, Hashtag, Post, PostKind};
@@ -135,19 +136,19 @@ pub fn stored_concepts(row: &objects::Model) -> std::collections::BTreeMap<Strin
 
 fn catalogue_terms(r: &objects::Model) -> CatalogueTerms {
     let concepts = stored_concepts(r);
-    let iris = |scheme: &str, key: &str| -> Vec<String> {
+    let iris = |scheme: Scheme, key: &str| -> Vec<String> {
         concepts
             .get(key)
             .map(|slugs| slugs.iter().map(|s| concept_iri(scheme, s)).collect())
             .unwrap_or_default()
     };
     CatalogueTerms {
-        service_types: iris("service", "services"),
-        publics: iris("public", "publics"),
-        fees: iris("fee", "fees"),
-        access_modes: iris("access-mode", "access_modes"),
-        support_modes: iris("support-mode", "support_modes"),
-        heritage_kinds: iris("heritage-kind", "heritage_kinds"),
+        service_types: iris(Scheme::Service, "services"),
+        publics: iris(Scheme::Public, "publics"),
+        fees: iris(Scheme::Fee, "fees"),
+        access_modes: iris(Scheme::AccessMode, "access_modes"),
+        support_modes: iris(Scheme::SupportMode, "support_modes"),
+        heritage_kinds: iris(Scheme::Heritage, "heritage_kinds"),
         booking_url: r.booking_url.as_deref().and_then(|u| Url::parse(u).ok()),
         opening_hours: r.opening_hours.clone(),
     }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 /// The Galaxie vocabulary namespace. Stable across instances: a term means the same thing
 /// wherever it is published.
-pub const GX_NS: &str = "https://galaxie.tiers-lieux.fr/ns#";
+pub const GX_NS: &str = galaxie_domain::vocab::NAMESPACE;
 
 /// The inline context object.
 pub fn galaxie_terms() -> Value {
@@ -94,9 +94,17 @@ pub fn context() -> Value {
     ])
 }
 
-/// The document served at `/ns`.
+/// The document served at `/ns`: our terms, and the SKOS terms of the vocabulary.
 pub fn context_document() -> Value {
-    json!({ "@context": galaxie_terms() })
+    let mut terms = galaxie_terms();
+    if let (Value::Object(ours), Value::Object(skos)) =
+        (&mut terms, galaxie_domain::vocab::jsonld_context())
+    {
+        for (k, v) in skos {
+            ours.entry(k).or_insert(v);
+        }
+    }
+    json!({ "@context": terms })
 }
 
 /// Wraps a serialised object with our `@context` as its first key.

@@ -3,7 +3,7 @@
 
 use super::AppState;
 use crate::error::{AppError, AppResult};
-use crate::negotiate::{activity_json, html_page, wants_activity_json};
+use crate::negotiate::{activity_json, html_page, html_page_with_alternates, wants_activity_json};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Query, State};
@@ -88,9 +88,10 @@ async fn place(
     headers: HeaderMap,
 ) -> AppResult<Response> {
     let data = state.data();
-    let row = galaxie_db::places::by_username(data.db().conn(), &username)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let Some(row) = galaxie_db::places::by_username(data.db().conn(), &username).await? else {
+        // FEP-a5c5 `/places/{username}.atom` and `.rss`: axum cannot route the suffix.
+        return super::feeds::by_suffix(&state, &username, &headers).await;
+    };
     let actor = ApubPlace::new(row.clone(), data.urls()).to_json(data.urls());
     if wants_activity_json(&headers) {
         return Ok(activity_json(
@@ -130,7 +131,14 @@ async fn place(
         ));
     }
     body.push_str("</ul>");
-    Ok(html_page(&row.name, &body, Some(actor.id.as_str())))
+    let feeds = super::feeds::place_alternates(data.urls(), &row.username);
+    let mut alternates = vec![("application/activity+json", actor.id.as_str())];
+    alternates.extend(
+        feeds
+            .iter()
+            .map(|(media_type, url)| (*media_type, url.as_str())),
+    );
+    Ok(html_page_with_alternates(&row.name, &body, &alternates))
 }
 
 async fn object(

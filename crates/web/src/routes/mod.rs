@@ -2,6 +2,7 @@
 
 pub mod activitypub;
 pub mod api;
+pub mod feeds;
 pub mod wellknown;
 
 use axum::Router;
@@ -29,6 +30,7 @@ pub fn router(federation: FederationContext) -> Router {
         .merge(wellknown::router())
         .merge(activitypub::router())
         .merge(api::router())
+        .merge(feeds::router())
         .layer(DefaultBodyLimit::max(crate::MAX_BODY_BYTES))
         .with_state(state)
 }

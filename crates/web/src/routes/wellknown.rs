@@ -20,6 +20,8 @@ pub(super) fn router() -> Router<AppState> {
         .route("/ns", get(context))
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics))
+        .route("/vocab", get(vocabulary))
+        .route("/vocab/pictograms/{name}", get(pictogram))
 }
 
 #[derive(Deserialize)]
@@ -184,6 +186,35 @@ async fn metrics(State(state): State<AppState>) -> AppResult<Response> {
     Ok((
         [("content-type", "text/plain; version=0.0.4; charset=utf-8")],
         body,
+    )
+        .into_response())
+}
+
+/// The shared vocabulary as a SKOS JSON-LD document.
+async fn vocabulary() -> Response {
+    (
+        [
+            ("content-type", "application/ld+json; charset=utf-8"),
+            ("access-control-allow-origin", "*"),
+            ("cache-control", "public, max-age=3600"),
+        ],
+        galaxie_domain::vocab::to_json().to_string(),
+    )
+        .into_response()
+}
+
+/// A pictogram of the vocabulary (SVG made for the project, CC BY-SA 4.0).
+async fn pictogram(axum::extract::Path(name): axum::extract::Path<String>) -> AppResult<Response> {
+    let name = name.strip_suffix(".svg").unwrap_or(&name);
+    let svg = galaxie_domain::vocab::pictogram(name).ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            ("content-type", "image/svg+xml"),
+            ("cache-control", "public, max-age=86400"),
+            ("x-content-type-options", "nosniff"),
+            ("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'"),
+        ],
+        svg,
     )
         .into_response())
 }
