@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_initial;
 mod m20261129_000002_place_profile;
 mod m20261129_000003_catalogue;
+mod m20261129_000004_media;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_initial::Migration),
             Box::new(m20261129_000002_place_profile::Migration),
             Box::new(m20261129_000003_catalogue::Migration),
+            Box::new(m20261129_000004_media::Migration),
         ]
     }
 }

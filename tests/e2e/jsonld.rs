@@ -62,10 +62,19 @@ async fn our_objects_expand_without_dropping_a_term() {
         ..Default::default()
     })
     .expect("place");
-    service::create_place(&alpha.data, place).await.expect("create");
-    let note = service::publish_note(&alpha.data, "epn", NewNote::parse(RawNote { text: Some("Bonjour".into()) }).expect("note"))
+    service::create_place(&alpha.data, place)
         .await
-        .expect("note");
+        .expect("create");
+    let note = service::publish_note(
+        &alpha.data,
+        "epn",
+        NewNote::parse(RawNote {
+            text: Some("Bonjour".into()),
+        })
+        .expect("note"),
+    )
+    .await
+    .expect("note");
     let event = service::publish_event(
         &alpha.data,
         "epn",
@@ -144,7 +153,10 @@ async fn our_objects_expand_without_dropping_a_term() {
         ("event.json", event.ap_id.clone()),
         ("page.json", page.ap_id.clone()),
         ("article.json", article.ap_id.clone()),
-        ("outbox-page.json", format!("{}/outbox?page=true", alpha.place_url("epn"))),
+        (
+            "outbox-page.json",
+            format!("{}/outbox?page=true", alpha.place_url("epn")),
+        ),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, fetch(&url).await).expect("write");
@@ -158,7 +170,10 @@ async fn our_objects_expand_without_dropping_a_term() {
     );
     let output = tokio::process::Command::new(&python)
         .arg(format!("{interop}/jsonld_check.py"))
-        .arg(format!("{}/fixtures/reference/jsonld-contexts", env!("CARGO_MANIFEST_DIR")))
+        .arg(format!(
+            "{}/fixtures/reference/jsonld-contexts",
+            env!("CARGO_MANIFEST_DIR")
+        ))
         .args(&files)
         .output()
         .await

@@ -10,4 +10,6 @@ mod feeds;
 mod fixtures;
 mod interop;
 mod jsonld;
+mod media;
+mod recurrence;
 mod storage;

@@ -121,6 +121,7 @@ pub struct Instance {
     pub db_url: String,
     stop: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<anyhow::Result<()>>>,
+    _data_dir: tempfile::TempDir,
 }
 
 impl Instance {
@@ -133,7 +134,10 @@ impl Instance {
     /// Starts an instance on `listener`.
     pub async fn start_on(listener: TcpListener, db_url: &str) -> Instance {
         let port = listener.local_addr().expect("addr").port();
-        let app = App::build(test_config(port, db_url))
+        let data_dir = tempfile::tempdir().expect("data folder");
+        let mut config = test_config(port, db_url);
+        config.data_dir = data_dir.path().to_path_buf();
+        let app = App::build(config)
             .await
             .expect("build app")
             .with_worker_options(fast_worker());
@@ -149,6 +153,7 @@ impl Instance {
             db_url: db_url.to_string(),
             stop: Some(stop),
             handle: Some(handle),
+            _data_dir: data_dir,
         }
     }
 

@@ -20,7 +20,8 @@ fn published_here(place: Option<PlaceId>) -> sea_orm::Select<objects::Entity> {
     }
 }
 
-/// The latest notes and events, newest publication first, at most `limit`.
+/// The latest notes and events, newest publication first, at most `limit`. A recurring series
+/// appears through its published occurrences.
 pub async fn latest_posts<C: ConnectionTrait>(
     conn: &C,
     place: Option<PlaceId>,
@@ -28,6 +29,7 @@ pub async fn latest_posts<C: ConnectionTrait>(
 ) -> Result<Vec<objects::Model>> {
     Ok(published_here(place)
         .filter(objects::Column::Kind.is_in(FEED_KINDS))
+        .filter(objects::Column::Rrule.is_null())
         .order_by_desc(objects::Column::Published)
         .order_by_desc(objects::Column::Id)
         .limit(limit)
@@ -35,7 +37,8 @@ pub async fn latest_posts<C: ConnectionTrait>(
         .await?)
 }
 
-/// Events that have a start, latest start first, at most `limit`: what a calendar shows.
+/// Events that have a start, latest start first, at most `limit`: what a calendar shows. A
+/// recurring series is one event with its rule; its materialised occurrences are left out.
 pub async fn events<C: ConnectionTrait>(
     conn: &C,
     place: Option<PlaceId>,
@@ -43,6 +46,7 @@ pub async fn events<C: ConnectionTrait>(
 ) -> Result<Vec<objects::Model>> {
     Ok(published_here(place)
         .filter(objects::Column::Kind.eq("Event"))
+        .filter(objects::Column::SeriesId.is_null())
         .filter(objects::Column::StartTime.is_not_null())
         .order_by_desc(objects::Column::StartTime)
         .order_by_desc(objects::Column::Id)

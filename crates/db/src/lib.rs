@@ -19,6 +19,7 @@ pub mod feeds;
 pub mod follows;
 pub mod ids;
 pub mod instance;
+pub mod media;
 pub mod objects;
 pub mod places;
 pub mod tokens;

@@ -140,8 +140,10 @@ pub async fn update<C: ConnectionTrait>(conn: &C, row: Model, data: ObjectData) 
     Ok(active.update(conn).await?)
 }
 
-/// Marks an object deleted and forgets its content; its id keeps answering with a Tombstone.
+/// Marks an object deleted and forgets its content and images; its id keeps answering with a
+/// Tombstone.
 pub async fn mark_deleted<C: ConnectionTrait>(conn: &C, row: Model) -> Result<Model> {
+    crate::media::attach(conn, row.id, &[]).await?;
     let mut active: ActiveModel = row.into();
     let now = now();
     active.deleted_at = Set(Some(now));
@@ -188,7 +190,8 @@ pub async fn timeline<C: ConnectionTrait>(
 ) -> Result<Vec<Model>> {
     let mut query = Entity::find()
         .filter(Column::DeletedAt.is_null())
-        .filter(Column::Public.eq(true));
+        .filter(Column::Public.eq(true))
+        .filter(Column::Rrule.is_null());
     if let Some(c) = before {
         query = query.filter(
             Condition::any()
@@ -248,5 +251,63 @@ pub async fn count_local<C: ConnectionTrait>(conn: &C) -> Result<u64> {
         .filter(Column::PlaceId.is_not_null())
         .filter(Column::DeletedAt.is_null())
         .count(conn)
+        .await?)
+}
+
+/// The materialised occurrences of a recurring series (deleted ones included), by start.
+pub async fn occurrences_of<C: ConnectionTrait>(conn: &C, series_id: i64) -> Result<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::SeriesId.eq(series_id))
+        .order_by_asc(Column::OccurrenceStart)
+        .all(conn)
+        .await?)
+}
+
+/// Every live recurring series of this instance's places.
+pub async fn live_series<C: ConnectionTrait>(conn: &C) -> Result<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::Rrule.is_not_null())
+        .filter(Column::PlaceId.is_not_null())
+        .filter(Column::DeletedAt.is_null())
+        .order_by_asc(Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// Sets a series' exceptions (JSON).
+pub async fn set_exceptions<C: ConnectionTrait>(
+    conn: &C,
+    row: Model,
+    exceptions: Option<String>,
+) -> Result<Model> {
+    let mut active: ActiveModel = row.into();
+    active.exceptions = Set(exceptions);
+    active.updated = Set(Some(now()));
+    Ok(active.update(conn).await?)
+}
+
+/// A local place's events that happen (start, or are under way) between `from` and `to`, by
+/// start; recurring series themselves are left out (their occurrences are listed).
+pub async fn events_between<C: ConnectionTrait>(
+    conn: &C,
+    place_id: PlaceId,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::PlaceId.eq(place_id))
+        .filter(Column::Kind.eq("Event"))
+        .filter(Column::DeletedAt.is_null())
+        .filter(Column::Rrule.is_null())
+        .filter(Column::StartTime.lt(to))
+        .filter(
+            Condition::any().add(Column::EndTime.gte(from)).add(
+                Condition::all()
+                    .add(Column::EndTime.is_null())
+                    .add(Column::StartTime.gte(from)),
+            ),
+        )
+        .order_by_asc(Column::StartTime)
+        .all(conn)
         .await?)
 }

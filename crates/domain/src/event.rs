@@ -62,6 +62,8 @@ pub struct NewEvent {
     pub summary_falc: Option<String>,
     /// Easy-read description.
     pub description_falc: Option<String>,
+    /// The RRULE of a recurring permanence (checked, normalised), when it recurs.
+    pub recurrence: Option<String>,
 }
 
 /// FEP-8a8e `eventStatus`.
@@ -113,7 +115,7 @@ impl EventStatus {
     }
 
     /// What the one-line summary starts with, so that Mastodon readers see it first.
-    fn prefix(self) -> Option<&'static str> {
+    pub fn prefix(self) -> Option<&'static str> {
         match self {
             EventStatus::Cancelled => Some("ANNULÉ"),
             EventStatus::Postponed => Some("REPORTÉ"),
@@ -147,6 +149,8 @@ pub struct RawEvent {
     pub category: Option<String>,
     pub summary_falc: Option<String>,
     pub description_falc: Option<String>,
+    /// RRULE of a recurring permanence (`FREQ=WEEKLY;BYDAY=TU`).
+    pub rrule: Option<String>,
 }
 
 /// The largest capacity we accept (a stadium, not a typo).
@@ -283,8 +287,21 @@ impl NewEvent {
             raw.description_falc.as_deref(),
             5000,
         );
+        let recurrence =
+            match (non_empty(raw.rrule.as_deref()), start) {
+                (Some(rule), Some(start)) => {
+                    let parsed = crate::recurrence::Recurrence::parse(&rule, start, timezone)
+                        .and_then(|r| match end {
+                            Some(end) if end > start => r.with_end(end),
+                            _ => Ok(r),
+                        });
+                    errors.check("rrule", parsed).map(|r| r.rule_text())
+                }
+                _ => None,
+            };
         match (name, start, errors.is_empty()) {
             (Some(name), Some(start), true) => Ok(NewEvent {
+                recurrence,
                 status,
                 category,
                 summary_falc,
@@ -466,6 +483,25 @@ mod tests {
         })
         .expect_err("invalid");
         assert_eq!(err.errors[0].field, "status");
+    }
+
+    #[test]
+    fn a_permanence_recurs_and_an_absurd_rule_is_refused() {
+        let event = NewEvent::parse(RawEvent {
+            rrule: Some("RRULE:FREQ=WEEKLY;BYDAY=SA;COUNT=10".into()),
+            ..raw()
+        })
+        .expect("valid");
+        assert_eq!(
+            event.recurrence.as_deref(),
+            Some("FREQ=WEEKLY;COUNT=10;BYDAY=SA")
+        );
+        let err = NewEvent::parse(RawEvent {
+            rrule: Some("FREQ=MINUTELY".into()),
+            ..raw()
+        })
+        .expect_err("too frequent");
+        assert_eq!(err.errors[0].field, "rrule");
     }
 
     #[test]

@@ -18,6 +18,7 @@
 pub mod event;
 pub mod hours;
 pub mod identity;
+pub mod media;
 pub mod note;
 pub mod place;
 pub mod recurrence;

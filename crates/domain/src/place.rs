@@ -449,9 +449,14 @@ impl RawPlaceUpdate {
         }
         if let Some(form) = self.legal_form.as_deref() {
             p.legal_form = non_empty(Some(form)).and_then(|f| {
-                crate::vocab::resolve_slugs(errors, "legal_form", crate::vocab::Scheme::LegalForm, &[f])
-                    .into_iter()
-                    .next()
+                crate::vocab::resolve_slugs(
+                    errors,
+                    "legal_form",
+                    crate::vocab::Scheme::LegalForm,
+                    &[f],
+                )
+                .into_iter()
+                .next()
             });
         }
         if let Some(c) = self.address_complement.as_deref() {
@@ -494,15 +499,50 @@ impl RawPlaceUpdate {
         }
         use crate::vocab::{Scheme, resolve_slugs};
         let lists = [
-            ("structure_types", Scheme::StructureType, self.structure_types, &mut p.concepts.structure_types),
-            ("services", Scheme::Service, self.services, &mut p.concepts.services),
-            ("publics", Scheme::Public, self.publics, &mut p.concepts.publics),
-            ("specific_support", Scheme::SpecificSupport, self.specific_support, &mut p.concepts.specific_support),
+            (
+                "structure_types",
+                Scheme::StructureType,
+                self.structure_types,
+                &mut p.concepts.structure_types,
+            ),
+            (
+                "services",
+                Scheme::Service,
+                self.services,
+                &mut p.concepts.services,
+            ),
+            (
+                "publics",
+                Scheme::Public,
+                self.publics,
+                &mut p.concepts.publics,
+            ),
+            (
+                "specific_support",
+                Scheme::SpecificSupport,
+                self.specific_support,
+                &mut p.concepts.specific_support,
+            ),
             ("fees", Scheme::Fee, self.fees, &mut p.concepts.fees),
-            ("programmes", Scheme::Programme, self.programmes, &mut p.concepts.programmes),
+            (
+                "programmes",
+                Scheme::Programme,
+                self.programmes,
+                &mut p.concepts.programmes,
+            ),
             ("labels", Scheme::Label, self.labels, &mut p.concepts.labels),
-            ("access_modes", Scheme::AccessMode, self.access_modes, &mut p.concepts.access_modes),
-            ("support_modes", Scheme::SupportMode, self.support_modes, &mut p.concepts.support_modes),
+            (
+                "access_modes",
+                Scheme::AccessMode,
+                self.access_modes,
+                &mut p.concepts.access_modes,
+            ),
+            (
+                "support_modes",
+                Scheme::SupportMode,
+                self.support_modes,
+                &mut p.concepts.support_modes,
+            ),
         ];
         for (field, scheme, given, target) in lists {
             if let Some(values) = given {
@@ -658,7 +698,11 @@ mod tests {
         })
         .expect_err("invalid");
         assert_eq!(errors.errors[0].field, "hours");
-        assert!(errors.errors[0].message.contains("at character"), "{}", errors.errors[0].message);
+        assert!(
+            errors.errors[0].message.contains("at character"),
+            "{}",
+            errors.errors[0].message
+        );
     }
 
     #[test]

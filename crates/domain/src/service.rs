@@ -107,11 +107,26 @@ impl NewService {
         let price = optional_text(&mut errors, "price", raw.price.as_deref(), 80);
         use crate::vocab::{Scheme, resolve_slugs};
         let concepts = ServiceConcepts {
-            services: resolve_slugs(&mut errors, "services", Scheme::Service, &slugs(raw.services)),
+            services: resolve_slugs(
+                &mut errors,
+                "services",
+                Scheme::Service,
+                &slugs(raw.services),
+            ),
             publics: resolve_slugs(&mut errors, "publics", Scheme::Public, &slugs(raw.publics)),
             fees: resolve_slugs(&mut errors, "fees", Scheme::Fee, &slugs(raw.fees)),
-            access_modes: resolve_slugs(&mut errors, "access_modes", Scheme::AccessMode, &slugs(raw.access_modes)),
-            support_modes: resolve_slugs(&mut errors, "support_modes", Scheme::SupportMode, &slugs(raw.support_modes)),
+            access_modes: resolve_slugs(
+                &mut errors,
+                "access_modes",
+                Scheme::AccessMode,
+                &slugs(raw.access_modes),
+            ),
+            support_modes: resolve_slugs(
+                &mut errors,
+                "support_modes",
+                Scheme::SupportMode,
+                &slugs(raw.support_modes),
+            ),
         };
         match name {
             Some(name) if errors.is_empty() => Ok(NewService {

@@ -14,6 +14,7 @@
 //! - [`outbox`]: what happened → which activity, to whom; the durable delivery worker.
 //! - [`service`]: the operations the CLI and the API share (create a place, publish, follow…).
 //! - [`sanitize`]: remote HTML cleaning.
+//! - [`series`]: recurring permanences and their published occurrences.
 //! - [`webfinger`]: resolving `@user@host`.
 
 pub mod activities;
@@ -25,6 +26,7 @@ pub mod objects;
 pub mod outbox;
 pub mod protocol;
 pub mod sanitize;
+pub mod series;
 pub mod service;
 pub mod settings;
 pub mod signatures;

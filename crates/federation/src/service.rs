@@ -108,6 +108,7 @@ fn event_data(data: &Data, place: &places::Model, event: &NewEvent) -> ObjectDat
             .description_falc
             .as_deref()
             .map(galaxie_domain::text::plain_text_to_html),
+        rrule: event.recurrence.clone(),
         ..Default::default()
     }
 }
@@ -221,18 +222,63 @@ pub async fn update_service(
     update_and_publish(data, place, current, row).await
 }
 
-/// Publishes a heritage showcase.
+/// Publishes a heritage showcase, with its images (uploaded first, each with its alt text).
 pub async fn publish_showcase(
     data: &Data,
     username: &str,
     showcase: NewShowcase,
 ) -> Result<objects::Model, FederationError> {
     let place = place(data, username).await?;
+    let media = own_media(data, &place, &showcase.media).await?;
     let row = showcase_data(data, &place, &showcase);
-    insert_and_publish(data, place, row).await
+    let txn = data.db().conn().begin().await?;
+    let post = galaxie_db::objects::insert(&txn, row).await?;
+    galaxie_db::media::attach(&txn, post.id, &media).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::PostCreated {
+            place,
+            post: post.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(post)
 }
 
-/// Replaces a showcase.
+/// The row ids of uploaded images a place may attach: its own, or unassigned ones.
+async fn own_media(
+    data: &Data,
+    place: &places::Model,
+    public_ids: &[String],
+) -> Result<Vec<i64>, FederationError> {
+    if public_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = galaxie_db::media::by_public_ids(data.db().conn(), public_ids)
+        .await
+        .map_err(|_| {
+            galaxie_domain::ValidationErrors::single(
+                "media",
+                "names an image that was not uploaded",
+            )
+        })?;
+    if rows
+        .iter()
+        .any(|m| m.place_id.is_some_and(|p| p != place.id))
+    {
+        return Err(galaxie_domain::ValidationErrors::single(
+            "media",
+            "names an image uploaded by another place",
+        )
+        .into());
+    }
+    Ok(rows.iter().map(|m| m.id).collect())
+}
+
+/// Replaces a showcase (and its images).
 pub async fn update_showcase(
     data: &Data,
     id: i64,
@@ -242,8 +288,25 @@ pub async fn update_showcase(
     if current.kind != "Article" {
         return Err(FederationError::NotFound("showcase"));
     }
-    let row = showcase_data(data, &place, &showcase);
-    update_and_publish(data, place, current, row).await
+    let media = own_media(data, &place, &showcase.media).await?;
+    let mut row = showcase_data(data, &place, &showcase);
+    row.ap_id = current.ap_id.clone();
+    row.updated = Some(galaxie_db::now());
+    let txn = data.db().conn().begin().await?;
+    let post = galaxie_db::objects::update(&txn, current, row).await?;
+    galaxie_db::media::attach(&txn, post.id, &media).await?;
+    outbox::publish(
+        &txn,
+        data,
+        Outgoing::PostUpdated {
+            place,
+            post: post.clone(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(post)
 }
 
 async fn insert_and_publish(
@@ -278,7 +341,8 @@ pub async fn publish_note(
     insert_and_publish(data, place, row).await
 }
 
-/// Publishes an event.
+/// Publishes an event. A recurring permanence is kept as a series (with its RRULE) and its
+/// upcoming occurrences are published as events of their own.
 pub async fn publish_event(
     data: &Data,
     username: &str,
@@ -286,7 +350,99 @@ pub async fn publish_event(
 ) -> Result<objects::Model, FederationError> {
     let place = place(data, username).await?;
     let row = event_data(data, &place, &event);
-    insert_and_publish(data, place, row).await
+    if row.rrule.is_none() {
+        return insert_and_publish(data, place, row).await;
+    }
+    let txn = data.db().conn().begin().await?;
+    let series = galaxie_db::objects::insert(&txn, row).await?;
+    crate::series::sync(&txn, data, &place, &series, galaxie_db::now()).await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(series)
+}
+
+/// Cancels one occurrence of a recurring permanence (its event says so; the series' iCalendar
+/// gets an EXDATE).
+pub async fn cancel_occurrence(
+    data: &Data,
+    occurrence_id: i64,
+) -> Result<objects::Model, FederationError> {
+    change_occurrence(data, occurrence_id, None).await
+}
+
+/// Moves one occurrence of a recurring permanence.
+pub async fn move_occurrence(
+    data: &Data,
+    occurrence_id: i64,
+    start: chrono::DateTime<chrono::Utc>,
+    end: chrono::DateTime<chrono::Utc>,
+) -> Result<objects::Model, FederationError> {
+    if end <= start {
+        return Err(
+            galaxie_domain::ValidationErrors::single("end", "must be after the start").into(),
+        );
+    }
+    change_occurrence(data, occurrence_id, Some((start, end))).await
+}
+
+async fn change_occurrence(
+    data: &Data,
+    occurrence_id: i64,
+    moved: Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)>,
+) -> Result<objects::Model, FederationError> {
+    use galaxie_domain::recurrence::Exception;
+    let (place, occurrence) = local_object(data, occurrence_id).await?;
+    let (Some(series_id), Some(original_start)) =
+        (occurrence.series_id, occurrence.occurrence_start)
+    else {
+        return Err(FederationError::NotFound("occurrence of a recurring event"));
+    };
+    let conn = data.db().conn();
+    let series = galaxie_db::objects::by_row_id(conn, series_id)
+        .await?
+        .ok_or(FederationError::NotFound("recurring series"))?;
+    let mut exceptions: Vec<Exception> = crate::series::exceptions(&series)
+        .into_iter()
+        .filter(|e| match e {
+            Exception::Cancelled { original_start: o }
+            | Exception::Moved {
+                original_start: o, ..
+            } => *o != original_start,
+        })
+        .collect();
+    exceptions.push(match moved {
+        None => Exception::Cancelled { original_start },
+        Some((start, end)) => Exception::Moved {
+            original_start,
+            start,
+            end,
+        },
+    });
+    // Checked against the rule before anything is written.
+    galaxie_domain::recurrence::Recurrence::parse(
+        series.rrule.as_deref().unwrap_or_default(),
+        series.start_time.unwrap_or(original_start),
+        series
+            .timezone
+            .as_deref()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(galaxie_domain::event::DEFAULT_TIMEZONE),
+    )
+    .and_then(|r| r.with_exceptions(exceptions.clone()))
+    .map_err(|e| galaxie_domain::ValidationErrors::single("occurrence", e.to_string()))?;
+    let txn = conn.begin().await?;
+    let series = galaxie_db::objects::set_exceptions(
+        &txn,
+        series,
+        Some(serde_json::to_string(&exceptions)?),
+    )
+    .await?;
+    crate::series::sync(&txn, data, &place, &series, galaxie_db::now()).await?;
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    galaxie_db::objects::by_row_id(conn, occurrence_id)
+        .await?
+        .ok_or(FederationError::NotFound("occurrence"))
 }
 
 /// A local, undeleted object by row id, with its place.
@@ -358,20 +514,27 @@ pub async fn update_note(
     update_and_publish(data, place, current, row).await
 }
 
-/// Deletes a note or an event; its id then answers with a Tombstone.
+/// Deletes a note or an event; its id then answers with a Tombstone. Deleting a recurring
+/// series withdraws its upcoming occurrences.
 pub async fn delete_object(data: &Data, id: i64) -> Result<objects::Model, FederationError> {
     let (place, current) = local_object(data, id).await?;
     let txn = data.db().conn().begin().await?;
+    let is_series = current.rrule.is_some();
     let post = galaxie_db::objects::mark_deleted(&txn, current).await?;
-    outbox::publish(
-        &txn,
-        data,
-        Outgoing::PostDeleted {
-            place,
-            post: post.clone(),
-        },
-    )
-    .await?;
+    if is_series {
+        // A series was never federated itself: its upcoming occurrences are withdrawn.
+        crate::series::sync(&txn, data, &place, &post, galaxie_db::now()).await?;
+    } else {
+        outbox::publish(
+            &txn,
+            data,
+            Outgoing::PostDeleted {
+                place,
+                post: post.clone(),
+            },
+        )
+        .await?;
+    }
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(post)

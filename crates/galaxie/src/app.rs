@@ -57,7 +57,12 @@ impl App {
 
     /// The HTTP router.
     pub fn router(&self) -> axum::Router {
+        let media = galaxie_web::routes::media::MediaSettings {
+            dir: self.config.data_dir.join("media"),
+            limits: self.config.media,
+        };
         galaxie_web::router(self.federation.clone())
+            .layer(axum::Extension(media))
             .layer(tower_http::trace::TraceLayer::new_for_http())
     }
 
@@ -71,15 +76,37 @@ impl App {
         let worker = tokio::spawn(worker::run(
             self.federation.clone(),
             self.worker.clone(),
-            stop_rx,
+            stop_rx.clone(),
         ));
+        let maintenance = tokio::spawn(maintenance(self.federation.clone(), stop_rx));
         let router = self.router();
         let served = axum::serve(listener, router)
             .with_graceful_shutdown(shutdown)
             .await;
         let _ = stop_tx.send(true);
         let _ = worker.await;
+        let _ = maintenance.await;
         served.context("HTTP server failed")
+    }
+}
+
+/// Hourly upkeep: recurring permanences publish their occurrences as the horizon moves.
+async fn maintenance(
+    federation: galaxie_federation::FederationContext,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {
+                let data = federation.to_request_data();
+                match galaxie_federation::series::extend_all(&data).await {
+                    Ok(n) => tracing::debug!(series = n, "recurring events extended"),
+                    Err(e) => tracing::error!(error = %e, "cannot extend recurring events"),
+                }
+            }
+            _ = stop.changed() => return,
+        }
     }
 }
 

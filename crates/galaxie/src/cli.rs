@@ -47,6 +47,20 @@ pub enum Command {
     /// Publish a note or an event.
     #[command(subcommand)]
     Publish(PublishCommand),
+    /// Cancel or move one occurrence of a recurring permanence.
+    #[command(subcommand)]
+    Occurrence(OccurrenceCommand),
+    /// Where an itinerant place stops this week (or between --from and --to).
+    Stops {
+        /// The place.
+        place: String,
+        /// From (RFC 3339); default: this Monday.
+        #[arg(long)]
+        from: Option<String>,
+        /// To (RFC 3339); default: next Monday.
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// Make a place follow a remote actor (@user@host or actor URL).
     Follow {
         /// The local place that follows.
@@ -74,6 +88,27 @@ pub enum Command {
     Token(TokenCommand),
     /// Show the delivery queue.
     Deliveries,
+}
+
+/// `occurrence …`
+#[derive(Debug, Subcommand)]
+pub enum OccurrenceCommand {
+    /// Cancel one occurrence (its event is updated as cancelled).
+    Cancel {
+        /// The occurrence's id (as listed by the API or `publish event`).
+        id: i64,
+    },
+    /// Move one occurrence.
+    Move {
+        /// The occurrence's id.
+        id: i64,
+        /// New start, RFC 3339.
+        #[arg(long)]
+        start: String,
+        /// New end, RFC 3339.
+        #[arg(long)]
+        end: String,
+    },
 }
 
 /// `place …`
@@ -395,6 +430,10 @@ pub struct EventArgs {
     /// Easy-read description.
     #[arg(long)]
     pub description_falc: Option<String>,
+    /// Recurrence of a permanence, as an RRULE ("FREQ=WEEKLY;BYDAY=TU;COUNT=10"): the upcoming
+    /// occurrences are published as events of their own.
+    #[arg(long)]
+    pub rrule: Option<String>,
 }
 
 /// `followers …`
@@ -634,6 +673,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 category: e.category,
                 summary_falc: e.summary_falc,
                 description_falc: e.description_falc,
+                rrule: e.rrule,
             })?;
             let row = service::publish_event(&data, &e.place, event).await?;
             println!(
@@ -693,6 +733,45 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 row.ap_id,
                 row.summary.unwrap_or_default()
             );
+        }
+        Command::Occurrence(OccurrenceCommand::Cancel { id }) => {
+            let row = service::cancel_occurrence(&data, id).await?;
+            println!(
+                "{}\t{}\t{}",
+                row.id,
+                row.ap_id,
+                row.summary.unwrap_or_default()
+            );
+        }
+        Command::Occurrence(OccurrenceCommand::Move { id, start, end }) => {
+            let start = parse_time("start", &start)?;
+            let end = parse_time("end", &end)?;
+            let row = service::move_occurrence(&data, id, start, end).await?;
+            println!(
+                "{}\t{}\t{}",
+                row.id,
+                row.ap_id,
+                row.summary.unwrap_or_default()
+            );
+        }
+        Command::Stops { place, from, to } => {
+            let place = service::place(&data, &place).await?;
+            let from = match from {
+                Some(f) => parse_time("from", &f)?,
+                None => chrono::Utc::now(),
+            };
+            let to = match to {
+                Some(t) => parse_time("to", &t)?,
+                None => from + chrono::Duration::days(7),
+            };
+            for e in galaxie_db::objects::events_between(app.db.conn(), place.id, from, to).await? {
+                println!(
+                    "{}\t{}\t{}",
+                    e.start_time.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                    e.location_name.or(e.locality).unwrap_or_default(),
+                    e.summary.unwrap_or_default()
+                );
+            }
         }
         Command::Follow { place, target } => {
             let row = service::follow(&data, &place, &target).await?;
@@ -785,4 +864,14 @@ async fn shutdown_signal() {
         _ = term => {}
     }
     tracing::info!("shutting down");
+}
+
+fn parse_time(field: &str, raw: &str) -> Result<chrono::DateTime<chrono::Utc>, CliError> {
+    chrono::DateTime::parse_from_rfc3339(raw)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| {
+            CliError::Invalid(format!(
+                "invalid input: {field}: is not an RFC 3339 date and time like 2027-01-10T14:00:00+01:00 ({e})"
+            ))
+        })
 }

@@ -4,6 +4,7 @@
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use galaxie_domain::media::MediaLimits;
 use galaxie_federation::FederationSettings;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
@@ -26,6 +27,8 @@ pub struct Config {
     pub federation: FederationSettings,
     /// `[log]`.
     pub log: LogConfig,
+    /// `[media]`: upload limits.
+    pub media: MediaLimits,
 }
 
 /// `[instance]`.
@@ -82,6 +85,7 @@ impl Default for Config {
             database: DatabaseConfig::default(),
             federation: FederationSettings::default(),
             log: LogConfig::default(),
+            media: MediaLimits::default(),
         }
     }
 }
@@ -181,6 +185,7 @@ impl Config {
                 "database.url must start with sqlite:// or postgres://".to_string(),
             ));
         }
+        self.media.check().map_err(ConfigError::Invalid)?;
         Ok(())
     }
 

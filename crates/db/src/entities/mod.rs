@@ -9,5 +9,6 @@ pub mod domain_blocks;
 pub mod followers;
 pub mod followings;
 pub mod instance;
+pub mod media;
 pub mod objects;
 pub mod places;

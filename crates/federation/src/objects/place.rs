@@ -12,8 +12,8 @@ use activitypub_federation::protocol::public_key::PublicKey;
 use activitypub_federation::traits::{Actor as ActorTrait, Object};
 use galaxie_db::entities::places;
 use galaxie_domain::PlaceProfile;
-use galaxie_domain::vocab::{self, Scheme};
 use galaxie_domain::text::escape_html;
+use galaxie_domain::vocab::{self, Scheme};
 use std::collections::BTreeMap;
 use url::Url;
 

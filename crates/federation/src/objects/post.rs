@@ -3,7 +3,7 @@
 use crate::data::Data;
 use crate::error::FederationError;
 use crate::objects::place::{FALC, concept_iri};
-use galaxie_domain::vocab::Scheme;
+use crate::protocol::attachment::Attachment;
 use crate::protocol::helpers::public_collection;
 use crate::protocol::place::Place;
 use crate::protocol::post::{CatalogueTerms, Hashtag, Post, PostKind};
@@ -12,6 +12,7 @@ use activitypub_federation::protocol::verification::verify_domains_match;
 use activitypub_federation::traits::Object;
 use galaxie_db::entities::objects;
 use galaxie_db::objects::ObjectData;
+use galaxie_domain::vocab::Scheme;
 use galaxie_domain::{GeoPoint, PostalAddress};
 use serde_json::json;
 use url::Url;
@@ -35,7 +36,16 @@ impl ApubPost {
 
     /// The wire shape of a stored object. Local objects are addressed to the public and to
     /// their place's followers.
-    pub fn to_post(&self, data: &Data) -> Result<Post, FederationError> {
+    pub async fn to_post<C: galaxie_db::ConnectionTrait>(
+        &self,
+        conn: &C,
+        data: &Data,
+    ) -> Result<Post, FederationError> {
+        let attachment = galaxie_db::media::for_object(conn, self.row.id)
+            .await?
+            .iter()
+            .map(|m| Attachment::local(data.urls(), m))
+            .collect();
         let r = &self.row;
         let kind = PostKind::parse(&r.kind)
             .ok_or_else(|| FederationError::Internal(format!("stored kind {}", r.kind)))?;
@@ -101,6 +111,7 @@ impl ApubPost {
                 .iter()
                 .map(|t| Hashtag::new(t, None))
                 .collect(),
+            attachment,
             catalogue: catalogue_terms(r),
         })
     }
@@ -173,6 +184,12 @@ pub fn received_data(post: &Post) -> ObjectData {
             .map(|(k, v)| (k.clone(), json!(clean_html(v))))
             .collect();
         extra.insert("summaryMap".into(), cleaned.into());
+    }
+    if !post.attachment.is_empty() {
+        extra.insert(
+            "attachment".into(),
+            serde_json::to_value(&post.attachment).unwrap_or_default(),
+        );
     }
     if let Some(mode) = &post.join_mode {
         extra.insert("joinMode".into(), json!(plain_text(mode, 40)));
@@ -291,7 +308,7 @@ impl Object for ApubPost {
     }
 
     async fn into_json(self, data: &Data) -> Result<Post, FederationError> {
-        self.to_post(data)
+        self.to_post(data.db().conn(), data).await
     }
 
     async fn verify(json: &Post, expected: &Url, _data: &Data) -> Result<(), FederationError> {

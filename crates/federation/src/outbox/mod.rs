@@ -147,7 +147,7 @@ pub async fn publish<C: ConnectionTrait>(
             if post.deleted_at.is_none() =>
         {
             let is_update = post.updated.is_some();
-            let object = ApubPost::new(post)?.to_post(data)?;
+            let object = ApubPost::new(post)?.to_post(conn, data).await?;
             let actor = urls.place(&place.username);
             let followers = urls.place_followers(&place.username);
             let id = urls.new_activity();

@@ -58,6 +58,11 @@ pub fn galaxie_terms() -> Value {
     add("isOnline", json!("https://joinmobilizon.org/ns#isOnline"));
     add("price", json!("gx:price"));
     add("license", id("schema:license"));
+    add(
+        "focalPoint",
+        json!({ "@id": "toot:focalPoint", "@container": "@list" }),
+    );
+    add("blurhash", json!("toot:blurhash"));
     add("Hashtag", json!("as:Hashtag"));
     add("serviceTypes", set("gx:serviceTypes"));
     add("heritageKinds", set("gx:heritageKinds"));

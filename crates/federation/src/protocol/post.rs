@@ -162,6 +162,13 @@ pub struct Post {
         deserialize_with = "hashtags"
     )]
     pub tag: Vec<Hashtag>,
+    /// Images, with their alternative text in `name`.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::attachment::attachments"
+    )]
+    pub attachment: Vec<super::attachment::Attachment>,
     /// Galaxie's catalogue terms (services and showcases).
     #[serde(flatten)]
     pub catalogue: CatalogueTerms,

@@ -162,7 +162,9 @@ async fn object(
         *response.status_mut() = StatusCode::GONE;
         return Ok(response);
     }
-    let post = ApubPost::new(row.clone())?.to_post(&data)?;
+    let post = ApubPost::new(row.clone())?
+        .to_post(data.db().conn(), &data)
+        .await?;
     if wants_activity_json(&headers) {
         return Ok(activity_json(
             with_context(&post).map_err(galaxie_federation::FederationError::from)?,
@@ -365,7 +367,7 @@ async fn services(
     let rows = galaxie_db::objects::by_place(conn, place.id, Some("Page")).await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
-        let post = ApubPost::new(row)?.to_post(&data)?;
+        let post = ApubPost::new(row)?.to_post(data.db().conn(), &data).await?;
         items.push(serde_json::to_value(post).map_err(galaxie_federation::FederationError::from)?);
     }
     let collection = json!({

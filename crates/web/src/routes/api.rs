@@ -62,6 +62,9 @@ pub(super) fn router() -> Router<AppState> {
                 .put(update_showcase)
                 .delete(delete_showcase),
         )
+        .route("/api/v1/events/{id}/cancel", post(cancel_occurrence))
+        .route("/api/v1/events/{id}/move", post(move_occurrence))
+        .route("/api/v1/places/{username}/stops", get(stops))
         .route("/api/v1/timeline", get(timeline))
 }
 
@@ -619,4 +622,79 @@ async fn delete_showcase(
     local_of_kind(&state, id, "Article").await?;
     service::delete_object(&state.data(), id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+async fn cancel_occurrence(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ObjectDto>> {
+    Ok(Json(object_dto(
+        service::cancel_occurrence(&state.data(), id).await?,
+    )))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MoveBody {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+}
+
+async fn move_occurrence(
+    State(state): State<AppState>,
+    _auth: Authenticated,
+    Path(id): Path<i64>,
+    JsonBody(body): JsonBody<MoveBody>,
+) -> AppResult<Json<ObjectDto>> {
+    Ok(Json(object_dto(
+        service::move_occurrence(&state.data(), id, body.start, body.end).await?,
+    )))
+}
+
+#[derive(Deserialize)]
+struct StopsQuery {
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+}
+
+/// Where an itinerant place is: its events with a location between `from` and `to` (default:
+/// this week, Monday to Sunday, Paris time), in order.
+async fn stops(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+    Query(q): Query<StopsQuery>,
+) -> AppResult<Json<Vec<ObjectDto>>> {
+    let data = state.data();
+    let place = service::place(&data, &username).await?;
+    let (week_start, week_end) = this_week(Utc::now());
+    let from = q.from.unwrap_or(week_start);
+    let to = q.to.unwrap_or(week_end);
+    if to <= from {
+        return Err(galaxie_domain::ValidationErrors::single("to", "must be after from").into());
+    }
+    let rows = galaxie_db::objects::events_between(data.db().conn(), place.id, from, to).await?;
+    Ok(Json(
+        rows.into_iter()
+            .filter(|r| {
+                r.latitude.is_some() || r.location_name.is_some() || r.street_address.is_some()
+            })
+            .filter(|r| r.event_status.as_deref() != Some("EventCancelled"))
+            .map(object_dto)
+            .collect(),
+    ))
+}
+
+/// Monday 00:00 to the next Monday 00:00, Paris time.
+fn this_week(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    use chrono::{Datelike, Duration, TimeZone};
+    let tz = galaxie_domain::event::DEFAULT_TIMEZONE;
+    let local = now.with_timezone(&tz).date_naive();
+    let monday = local - Duration::days(i64::from(local.weekday().num_days_from_monday()));
+    let start = tz
+        .from_local_datetime(&monday.and_time(chrono::NaiveTime::MIN))
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or(now);
+    (start, start + Duration::days(7))
 }

@@ -797,11 +797,29 @@ fn calendar(about: &CalendarMeta, rows: &[objects::Model]) -> Result<String, fmt
         .filter_map(|(tzid, years)| Some(VTimezone::new(tzid, &zone(tzid)?, years)))
         .collect();
     for row in rows {
-        if let Some(event) = vevent(row, None) {
+        let recurrence = recurrence_lines(row);
+        if let Some(event) = vevent(row, recurrence.as_ref()) {
             calendar.push(event);
         }
     }
     write_calendar(&calendar, &timezones)
+}
+
+/// The RRULE and the cancelled dates (EXDATE) of a recurring series.
+fn recurrence_lines(row: &objects::Model) -> Option<RecurrenceLines> {
+    use galaxie_domain::recurrence::Exception;
+    let rule = row.rrule.clone()?;
+    let exdates = galaxie_federation::series::exceptions(row)
+        .into_iter()
+        .filter_map(|e| match e {
+            Exception::Cancelled { original_start } => Some(original_start),
+            Exception::Moved { .. } => None,
+        })
+        .collect();
+    Some(RecurrenceLines {
+        rrule: rule,
+        exdates,
+    })
 }
 
 /// A text property that icalendar does not know as text (RFC 7986 `NAME`, `X-` names): the

@@ -3,6 +3,7 @@
 pub mod activitypub;
 pub mod api;
 pub mod feeds;
+pub mod media;
 pub mod wellknown;
 
 use axum::Router;
@@ -30,6 +31,7 @@ pub fn router(federation: FederationContext) -> Router {
         .merge(wellknown::router())
         .merge(activitypub::router())
         .merge(api::router())
+        .merge(media::router())
         .merge(feeds::router())
         .layer(DefaultBodyLimit::max(crate::MAX_BODY_BYTES))
         .with_state(state)

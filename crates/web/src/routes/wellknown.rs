@@ -212,7 +212,10 @@ async fn pictogram(axum::extract::Path(name): axum::extract::Path<String>) -> Ap
             ("content-type", "image/svg+xml"),
             ("cache-control", "public, max-age=86400"),
             ("x-content-type-options", "nosniff"),
-            ("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'"),
+            (
+                "content-security-policy",
+                "default-src 'none'; style-src 'unsafe-inline'",
+            ),
         ],
         svg,
     )
