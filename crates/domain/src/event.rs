@@ -64,6 +64,8 @@ pub struct NewEvent {
     pub description_falc: Option<String>,
     /// The RRULE of a recurring permanence (checked, normalised), when it recurs.
     pub recurrence: Option<String>,
+    /// An uploaded image (its public id) shown as the event's banner.
+    pub banner: Option<String>,
 }
 
 /// FEP-8a8e `eventStatus`.
@@ -151,6 +153,8 @@ pub struct RawEvent {
     pub description_falc: Option<String>,
     /// RRULE of a recurring permanence (`FREQ=WEEKLY;BYDAY=TU`).
     pub rrule: Option<String>,
+    /// Public id of an uploaded image to show as the banner.
+    pub banner: Option<String>,
 }
 
 /// The largest capacity we accept (a stadium, not a typo).
@@ -301,6 +305,7 @@ impl NewEvent {
             };
         match (name, start, errors.is_empty()) {
             (Some(name), Some(start), true) => Ok(NewEvent {
+                banner: non_empty(raw.banner.as_deref()),
                 recurrence,
                 status,
                 category,

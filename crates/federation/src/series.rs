@@ -169,6 +169,11 @@ pub async fn sync<C: ConnectionTrait>(
         recurrence(series)?.occurrences_between_with_cancelled(now, now + horizon(), MAX_PUBLISHED)
     };
     let existing = galaxie_db::objects::occurrences_of(conn, series.id).await?;
+    let banner: Vec<i64> = galaxie_db::media::for_object(conn, series.id)
+        .await?
+        .iter()
+        .map(|m| m.id)
+        .collect();
     let mut by_start: HashMap<DateTime<Utc>, objects::Model> = existing
         .into_iter()
         .filter_map(|row| row.occurrence_start.map(|s| (s, row)))
@@ -178,6 +183,7 @@ pub async fn sync<C: ConnectionTrait>(
         match by_start.remove(&occurrence.original_start) {
             None => {
                 let post = galaxie_db::objects::insert(conn, fields).await?;
+                galaxie_db::media::attach(conn, post.id, &banner).await?;
                 outbox::publish(
                     conn,
                     data,

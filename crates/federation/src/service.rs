@@ -349,12 +349,27 @@ pub async fn publish_event(
     event: NewEvent,
 ) -> Result<objects::Model, FederationError> {
     let place = place(data, username).await?;
+    let banner = own_media(data, &place, event.banner.as_slice()).await?;
     let row = event_data(data, &place, &event);
-    if row.rrule.is_none() {
-        return insert_and_publish(data, place, row).await;
-    }
     let txn = data.db().conn().begin().await?;
+    if row.rrule.is_none() {
+        let post = galaxie_db::objects::insert(&txn, row).await?;
+        galaxie_db::media::attach(&txn, post.id, &banner).await?;
+        outbox::publish(
+            &txn,
+            data,
+            Outgoing::PostCreated {
+                place,
+                post: post.clone(),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        data.ring_delivery_bell();
+        return Ok(post);
+    }
     let series = galaxie_db::objects::insert(&txn, row).await?;
+    galaxie_db::media::attach(&txn, series.id, &banner).await?;
     crate::series::sync(&txn, data, &place, &series, galaxie_db::now()).await?;
     txn.commit().await?;
     data.ring_delivery_bell();

@@ -434,6 +434,9 @@ pub struct EventArgs {
     /// occurrences are published as events of their own.
     #[arg(long)]
     pub rrule: Option<String>,
+    /// An uploaded image (media id, see `POST /api/v1/media`) shown as the banner.
+    #[arg(long)]
+    pub banner: Option<String>,
 }
 
 /// `followers …`
@@ -674,6 +677,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 summary_falc: e.summary_falc,
                 description_falc: e.description_falc,
                 rrule: e.rrule,
+                banner: e.banner,
             })?;
             let row = service::publish_event(&data, &e.place, event).await?;
             println!(

@@ -5,7 +5,7 @@ use crate::error::FederationError;
 use crate::objects::place::{FALC, concept_iri};
 use crate::protocol::attachment::Attachment;
 use crate::protocol::helpers::public_collection;
-use crate::protocol::place::Place;
+use crate::protocol::place::{Locations, Place};
 use crate::protocol::post::{CatalogueTerms, Hashtag, Post, PostKind};
 use crate::sanitize::{clean_html, plain_text};
 use activitypub_federation::protocol::verification::verify_domains_match;
@@ -41,11 +41,14 @@ impl ApubPost {
         conn: &C,
         data: &Data,
     ) -> Result<Post, FederationError> {
-        let attachment = galaxie_db::media::for_object(conn, self.row.id)
+        let attachment: Vec<Attachment> = galaxie_db::media::for_object(conn, self.row.id)
             .await?
             .iter()
             .map(|m| Attachment::local(data.urls(), m))
             .collect();
+        let image = matches!(self.row.kind.as_str(), "Event" | "Article")
+            .then(|| attachment.first().cloned())
+            .flatten();
         let r = &self.row;
         let kind = PostKind::parse(&r.kind)
             .ok_or_else(|| FederationError::Internal(format!("stored kind {}", r.kind)))?;
@@ -90,7 +93,10 @@ impl ApubPost {
             start_time: r.start_time,
             end_time: r.end_time,
             timezone: r.timezone.clone(),
-            location: has_location.then(|| Place::new(r.location_name.clone(), &address, geo)),
+            location: Locations {
+                place: has_location.then(|| Place::new(r.location_name.clone(), &address, geo)),
+                online: is_event.then(|| parse(&r.online_url)).flatten(),
+            },
             join_mode: is_event.then(|| {
                 if r.registration_url.is_some() {
                     "external"
@@ -111,6 +117,7 @@ impl ApubPost {
                 .iter()
                 .map(|t| Hashtag::new(t, None))
                 .collect(),
+            image,
             attachment,
             catalogue: catalogue_terms(r),
         })
@@ -167,7 +174,7 @@ fn catalogue_terms(r: &objects::Model) -> CatalogueTerms {
 
 /// What we store of a received object: HTML cleaned, names made plain, unknown extras kept.
 pub fn received_data(post: &Post) -> ObjectData {
-    let location = post.location.as_ref();
+    let location = post.location.place.as_ref();
     let address = location.map(Place::domain_address).unwrap_or_default();
     let geo = location.and_then(Place::geo);
     let mut extra = serde_json::Map::new();
@@ -218,7 +225,11 @@ pub fn received_data(post: &Post) -> ObjectData {
         country: address.country.map(|s| plain_text(&s, 60)),
         latitude: geo.map(|g| g.latitude),
         longitude: geo.map(|g| g.longitude),
-        online_url: post.online_url.as_ref().map(ToString::to_string),
+        online_url: post
+            .online_url
+            .as_ref()
+            .or(post.location.online.as_ref())
+            .map(ToString::to_string),
         price: post.price.as_deref().map(|p| plain_text(p, 80)),
         capacity: post
             .maximum_attendee_capacity

@@ -59,7 +59,9 @@ impl PropertyValue {
 #[serde(rename_all = "camelCase")]
 pub struct Actor {
     pub id: Url,
-    #[serde(rename = "type")]
+    /// The actor type; some servers send an array (`["Person", "vcard:individual"]`): the first
+    /// ActivityStreams type is kept.
+    #[serde(rename = "type", deserialize_with = "actor_kind")]
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_username: Option<String>,
@@ -178,6 +180,25 @@ pub struct PlaceTerms {
     pub acceslibre: Option<Url>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub booking_url: Option<Url>,
+}
+
+fn actor_kind<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    const KNOWN: [&str; 5] = ["Person", "Organization", "Group", "Service", "Application"];
+    match Value::deserialize(d)? {
+        Value::String(s) => Ok(s),
+        Value::Array(items) => {
+            let names: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            names
+                .iter()
+                .find(|n| KNOWN.contains(n))
+                .or(names.first())
+                .map(|n| (*n).to_string())
+                .ok_or_else(|| serde::de::Error::custom("actor type array has no type name"))
+        }
+        _ => Err(serde::de::Error::custom(
+            "actor type must be a string or an array",
+        )),
+    }
 }
 
 fn first_image<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Image>, D::Error> {

@@ -63,6 +63,7 @@ pub fn galaxie_terms() -> Value {
         json!({ "@id": "toot:focalPoint", "@container": "@list" }),
     );
     add("blurhash", json!("toot:blurhash"));
+    add("VirtualLocation", json!("schema:VirtualLocation"));
     add("Hashtag", json!("as:Hashtag"));
     add("serviceTypes", set("gx:serviceTypes"));
     add("heritageKinds", set("gx:heritageKinds"));

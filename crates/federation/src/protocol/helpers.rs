@@ -105,3 +105,15 @@ pub fn public_collection() -> Url {
     #[allow(clippy::expect_used)]
     Url::parse("https://www.w3.org/ns/activitystreams#Public").expect("constant URL")
 }
+
+/// A URL given as a string or a `Link` (`href`).
+pub fn value_url(value: Option<&Value>) -> Option<Url> {
+    match value? {
+        Value::String(s) => Url::parse(s).ok(),
+        Value::Object(m) => m
+            .get("href")
+            .and_then(Value::as_str)
+            .and_then(|s| Url::parse(s).ok()),
+        _ => None,
+    }
+}

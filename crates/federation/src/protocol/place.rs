@@ -140,3 +140,60 @@ pub fn location<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Place>, D::Err
         _ => None,
     })
 }
+
+/// An event's `location`: a physical `Place`, a `VirtualLocation` (FEP-8a8e: the event can be
+/// followed online), or both for a hybrid event — then serialised as an array of the two.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Locations {
+    /// Where it happens physically.
+    pub place: Option<Place>,
+    /// Where to follow it online.
+    pub online: Option<url::Url>,
+}
+
+impl Locations {
+    /// Neither physical nor online.
+    pub fn is_empty(&self) -> bool {
+        self.place.is_none() && self.online.is_none()
+    }
+}
+
+fn virtual_location(url: &url::Url) -> Value {
+    serde_json::json!({ "type": "VirtualLocation", "url": url })
+}
+
+impl Serialize for Locations {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match (&self.place, &self.online) {
+            (Some(place), Some(url)) => {
+                let place = serde_json::to_value(place).map_err(serde::ser::Error::custom)?;
+                Value::Array(vec![place, virtual_location(url)]).serialize(s)
+            }
+            (Some(place), None) => place.serialize(s),
+            (None, Some(url)) => virtual_location(url).serialize(s),
+            (None, None) => s.serialize_none(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Locations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let items = match Option::<Value>::deserialize(d)? {
+            Some(Value::Array(items)) => items,
+            Some(v @ Value::Object(_)) => vec![v],
+            _ => Vec::new(),
+        };
+        let mut found = Locations::default();
+        for item in items {
+            let kind = item.get("type").and_then(Value::as_str).unwrap_or("Place");
+            if kind == "VirtualLocation" {
+                if found.online.is_none() {
+                    found.online = crate::protocol::helpers::value_url(item.get("url"));
+                }
+            } else if found.place.is_none() {
+                found.place = serde_json::from_value(item).ok();
+            }
+        }
+        Ok(found)
+    }
+}

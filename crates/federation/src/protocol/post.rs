@@ -6,7 +6,7 @@
 //! carries a one-line human description.
 
 use super::helpers::{audience, first_id, first_id_opt, link_url};
-use super::place::{Place, location};
+use super::place::Locations;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -97,12 +97,8 @@ pub struct Post {
     pub end_time: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "location"
-    )]
-    pub location: Option<Place>,
+    #[serde(default, skip_serializing_if = "Locations::is_empty")]
+    pub location: Locations,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -162,6 +158,13 @@ pub struct Post {
         deserialize_with = "hashtags"
     )]
     pub tag: Vec<Hashtag>,
+    /// The banner of an event (FEP-8a8e), or the lead image of an article.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_attachment"
+    )]
+    pub image: Option<super::attachment::Attachment>,
     /// Images, with their alternative text in `name`.
     #[serde(
         default,
@@ -261,4 +264,10 @@ impl Post {
             .chain(&self.cc)
             .any(super::helpers::is_public)
     }
+}
+
+fn first_attachment<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<super::attachment::Attachment>, D::Error> {
+    Ok(super::attachment::attachments(d)?.into_iter().next())
 }
