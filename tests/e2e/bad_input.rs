@@ -316,6 +316,31 @@ async fn api_validation_names_the_field(backend: Backend) {
     assert_eq!(body["fields"][0]["field"], "end");
     assert_eq!(body["fields"][0]["message"], "must be after the start");
 
+    let broken_hours = client
+        .post(format!("{}/api/v1/places", alpha.base))
+        .bearer_auth(&token)
+        .json(&json!({ "username": "autre", "name": "Autre", "hours": "Lu-Ve 9h-12h" }))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(broken_hours.status(), 422);
+    let body: Value = broken_hours.json().await.expect("json");
+    assert_eq!(body["fields"][0]["field"], "hours");
+    assert!(
+        body["fields"][0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("at character 1"),
+        "{body}"
+    );
+    assert_eq!(
+        galaxie_db::places::list(alpha.data.db().conn())
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
+
     let unauthenticated = client
         .post(format!("{}/api/v1/places/epn/notes", alpha.base))
         .json(&json!({ "text": "Bonjour" }))

@@ -34,6 +34,7 @@ async fn the_running_server_delivers_what_the_cli_queued(backend: Backend) {
     // `galaxie publish note` against alpha's database while alpha serves.
     galaxie::cli::run(
         Command::Publish(PublishCommand::Note {
+            text_falc: None,
             place: "epn".into(),
             text: "Publié en ligne de commande".into(),
         }),
@@ -57,6 +58,7 @@ async fn the_running_server_delivers_what_the_cli_queued(backend: Backend) {
     // A CLI validation error names the field and is a usage error.
     let err = galaxie::cli::run(
         Command::Publish(PublishCommand::Note {
+            text_falc: None,
             place: "epn".into(),
             text: "   ".into(),
         }),

@@ -190,6 +190,7 @@ async fn a_place_is_discoverable_and_readable(backend: Backend) {
     // Paged outbox: 25 notes → a first page of 20 with `next`, then 5.
     for i in 0..25 {
         let note = NewNote::parse(RawNote {
+            text_falc: None,
             text: Some(format!("Actualité {i}")),
         })
         .expect("note");

@@ -78,6 +78,7 @@ async fn deliveries_survive_an_abrupt_stop(backend: Backend) {
     beta.stop().await;
     for i in 0..50 {
         let note = NewNote::parse(RawNote {
+            text_falc: None,
             text: Some(format!("Nouvelle n°{i}")),
         })
         .expect("note");

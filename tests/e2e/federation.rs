@@ -43,6 +43,7 @@ fn event(name: &str) -> NewEvent {
 fn note(text: &str) -> NewNote {
     NewNote::parse(RawNote {
         text: Some(text.into()),
+        text_falc: None,
     })
     .expect("valid note")
 }

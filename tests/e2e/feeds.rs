@@ -123,6 +123,7 @@ async fn every_feed_shows_the_notes_and_events_of_a_place(backend: Backend) {
         "tiers-lieu-fabrique",
         NewNote::parse(RawNote {
             text: Some(note_text.into()),
+            text_falc: None,
         })
         .expect("note"),
     )

@@ -70,6 +70,7 @@ async fn our_objects_expand_without_dropping_a_term() {
         "epn",
         NewNote::parse(RawNote {
             text: Some("Bonjour".into()),
+            text_falc: None,
         })
         .expect("note"),
     )

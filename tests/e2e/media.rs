@@ -394,6 +394,7 @@ async fn a_place_uploads_photos_that_are_cleaned_and_served(backend: Backend) {
         "epn",
         NewNote::parse(RawNote {
             text: Some("Nouvelles photos".into()),
+            text_falc: None,
         })
         .expect("note"),
     )

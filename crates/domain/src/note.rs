@@ -12,6 +12,8 @@ pub const NOTE_MAX: usize = 5000;
 pub struct NewNote {
     /// The text as typed.
     pub text: String,
+    /// Its easy-read (FALC) version, published as the `fr-x-falc` variant.
+    pub text_falc: Option<String>,
 }
 
 /// Raw input for a note.
@@ -19,6 +21,7 @@ pub struct NewNote {
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
     pub text: Option<String>,
+    pub text_falc: Option<String>,
 }
 
 impl NewNote {
@@ -26,8 +29,14 @@ impl NewNote {
     pub fn parse(raw: RawNote) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::new();
         let text = required_text(&mut errors, "text", raw.text.as_deref(), NOTE_MAX);
+        let text_falc = crate::validation::optional_text(
+            &mut errors,
+            "text_falc",
+            raw.text_falc.as_deref(),
+            NOTE_MAX,
+        );
         match text {
-            Some(text) if errors.is_empty() => Ok(NewNote { text }),
+            Some(text) if errors.is_empty() => Ok(NewNote { text, text_falc }),
             _ => Err(errors),
         }
     }
@@ -46,6 +55,7 @@ mod tests {
     fn an_empty_note_is_refused() {
         let errors = NewNote::parse(RawNote {
             text: Some("   ".into()),
+            text_falc: None,
         })
         .expect_err("invalid");
         assert_eq!(errors.errors[0].field, "text");

@@ -68,6 +68,10 @@ fn note_data(data: &Data, place: &places::Model, note: &NewNote) -> ObjectData {
         place_id: Some(place.id),
         attributed_to: data.urls().place(&place.username).to_string(),
         content: Some(note.html()),
+        content_falc: note
+            .text_falc
+            .as_deref()
+            .map(galaxie_domain::text::plain_text_to_html),
         public: true,
         ..Default::default()
     }

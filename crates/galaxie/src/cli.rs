@@ -261,6 +261,9 @@ pub enum PublishCommand {
         /// The text.
         #[arg(long)]
         text: String,
+        /// Its easy-read (FALC) version.
+        #[arg(long)]
+        text_falc: Option<String>,
     },
     /// Publish an event.
     Event(Box<EventArgs>),
@@ -649,8 +652,15 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             let row = service::update_place(&data, &username, raw_profile(profile, name)).await?;
             print_place(&app, &row);
         }
-        Command::Publish(PublishCommand::Note { place, text }) => {
-            let note = NewNote::parse(RawNote { text: Some(text) })?;
+        Command::Publish(PublishCommand::Note {
+            place,
+            text,
+            text_falc,
+        }) => {
+            let note = NewNote::parse(RawNote {
+                text: Some(text),
+                text_falc,
+            })?;
             let row = service::publish_note(&data, &place, note).await?;
             println!("{}\t{}", row.id, row.ap_id);
         }
