@@ -1,7 +1,9 @@
 //! Draft-cavage HTTP signatures (`rsa-sha256` over `(request-target) host date digest`), the
 //! scheme Mastodon and most of the fediverse verify, and the body `Digest`.
 //!
-//! Keys are parsed once and cached: parsing a PEM costs more than a verification.
+//! Signing and verification use aws-lc-rs (several times faster than the pure-Rust `rsa`
+//! crate activitypub_federation uses; see docs/benchmarks.md). Keys are parsed once and
+//! cached: parsing a PEM costs more than a verification.
 //! Spec: <https://datatracker.ietf.org/doc/html/draft-cavage-http-signatures-12>,
 //! Mastodon's profile: <https://docs.joinmastodon.org/spec/security/#http>.
 
@@ -9,9 +11,12 @@ use crate::FederationError;
 use base64::{Engine, engine::general_purpose::STANDARD as B64};
 use galaxie_db::places::KeyPair;
 use http::HeaderMap;
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{self as lc, KeyPair as _};
 use moka::sync::Cache;
-use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
-use rsa::{Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
+use rsa::pkcs1::EncodeRsaPublicKey;
+use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey};
+use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -32,11 +37,70 @@ pub fn generate_keypair() -> Result<KeyPair, FederationError> {
     })
 }
 
+/// A private key ready to sign.
+pub struct SigningKey(lc::RsaKeyPair);
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SigningKey(..)")
+    }
+}
+
+impl SigningKey {
+    /// Parses a PKCS#8 PEM private key.
+    pub fn from_pem(pem: &str) -> Result<Self, String> {
+        let der = RsaPrivateKey::from_pkcs8_pem(pem)
+            .and_then(|k| k.to_pkcs8_der())
+            .map_err(|e| e.to_string())?;
+        lc::RsaKeyPair::from_pkcs8(der.as_bytes())
+            .map(SigningKey)
+            .map_err(|e| e.to_string())
+    }
+
+    /// RSASSA-PKCS1-v1_5 with SHA-256 of `message`.
+    pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>, FederationError> {
+        let mut signature = vec![0; self.0.public_modulus_len()];
+        self.0
+            .sign(&lc::RSA_PKCS1_SHA256, &SystemRandom::new(), message, &mut signature)
+            .map_err(|e| FederationError::Internal(format!("signing failed: {e}")))?;
+        Ok(signature)
+    }
+
+    /// The public half, for tests and key checks.
+    pub fn public_key(&self) -> VerifyingKey {
+        VerifyingKey(self.0.public_key().as_ref().to_vec())
+    }
+}
+
+/// A public key ready to verify (PKCS#1 DER).
+#[derive(Debug, Clone)]
+pub struct VerifyingKey(Vec<u8>);
+
+impl VerifyingKey {
+    /// Parses an SPKI PEM public key, or a PKCS#1 one (some servers publish those).
+    pub fn from_pem(pem: &str) -> Result<Self, String> {
+        use rsa::pkcs1::DecodeRsaPublicKey;
+        let key = RsaPublicKey::from_public_key_pem(pem)
+            .or_else(|_| RsaPublicKey::from_pkcs1_pem(pem))
+            .map_err(|e| e.to_string())?;
+        let der = key.to_pkcs1_der().map_err(|e| e.to_string())?;
+        Ok(VerifyingKey(der.as_bytes().to_vec()))
+    }
+
+    /// Whether `signature` is this key's RSASSA-PKCS1-v1_5 SHA-256 signature of `message`
+    /// (keys of 2048 to 8192 bits).
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
+        lc::UnparsedPublicKey::new(&lc::RSA_PKCS1_2048_8192_SHA256, &self.0)
+            .verify(message, signature)
+            .is_ok()
+    }
+}
+
 /// Parsed keys, by PEM text.
 #[derive(Clone)]
 pub struct KeyCache {
-    private: Cache<String, Arc<RsaPrivateKey>>,
-    public: Cache<String, Arc<RsaPublicKey>>,
+    private: Cache<String, Arc<SigningKey>>,
+    public: Cache<String, Arc<VerifyingKey>>,
 }
 
 impl Default for KeyCache {
@@ -50,24 +114,16 @@ impl Default for KeyCache {
 
 impl KeyCache {
     /// The parsed private key of a PKCS#8 PEM.
-    pub fn private(&self, pem: &str) -> Result<Arc<RsaPrivateKey>, FederationError> {
+    pub fn private(&self, pem: &str) -> Result<Arc<SigningKey>, FederationError> {
         self.private
-            .try_get_with(pem.to_string(), || {
-                RsaPrivateKey::from_pkcs8_pem(pem).map(Arc::new)
-            })
+            .try_get_with(pem.to_string(), || SigningKey::from_pem(pem).map(Arc::new))
             .map_err(|e| FederationError::Internal(format!("invalid private key: {e}")))
     }
 
-    /// The parsed public key of an SPKI PEM (or a PKCS#1 one, which some servers publish).
-    pub fn public(&self, pem: &str) -> Result<Arc<RsaPublicKey>, FederationError> {
+    /// The parsed public key of an SPKI (or PKCS#1) PEM.
+    pub fn public(&self, pem: &str) -> Result<Arc<VerifyingKey>, FederationError> {
         self.public
-            .try_get_with(pem.to_string(), || {
-                use rsa::pkcs1::DecodeRsaPublicKey;
-                RsaPublicKey::from_public_key_pem(pem)
-                    .or_else(|_| RsaPublicKey::from_pkcs1_pem(pem))
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string())
-            })
+            .try_get_with(pem.to_string(), || VerifyingKey::from_pem(pem).map(Arc::new))
             .map_err(|e| FederationError::Unauthorized(format!("unreadable public key: {e}")))
     }
 }
@@ -137,7 +193,7 @@ pub struct SignedHeaders {
 
 /// Signs a POST of `body` to `url` with `key`, over `(request-target) host date digest`.
 pub fn sign_post(
-    key: &RsaPrivateKey,
+    key: &SigningKey,
     key_id: &str,
     url: &Url,
     body: &[u8],
@@ -148,7 +204,7 @@ pub fn sign_post(
 
 /// Signs a GET of `url` with `key`, over `(request-target) host date`.
 pub fn sign_get(
-    key: &RsaPrivateKey,
+    key: &SigningKey,
     key_id: &str,
     url: &Url,
     now: SystemTime,
@@ -157,7 +213,7 @@ pub fn sign_get(
 }
 
 fn sign(
-    key: &RsaPrivateKey,
+    key: &SigningKey,
     key_id: &str,
     method: &str,
     url: &Url,
@@ -178,12 +234,7 @@ fn sign(
         covered.push_str(" digest");
     }
     let signing_string = lines.join("\n");
-    let signature = key
-        .sign(
-            Pkcs1v15Sign::new::<Sha256>(),
-            &Sha256::digest(signing_string.as_bytes()),
-        )
-        .map_err(|e| FederationError::Internal(format!("signing failed: {e}")))?;
+    let signature = key.sign(signing_string.as_bytes())?;
     Ok(SignedHeaders {
         host,
         date,
@@ -353,13 +404,8 @@ pub fn signing_string(
 }
 
 /// Whether `signature` is `key`'s RSA-SHA256 signature of `signing_string`.
-pub fn verify(key: &RsaPublicKey, signing_string: &str, signature: &[u8]) -> bool {
-    key.verify(
-        Pkcs1v15Sign::new::<Sha256>(),
-        &Sha256::digest(signing_string.as_bytes()),
-        signature,
-    )
-    .is_ok()
+pub fn verify(key: &VerifyingKey, signing_string: &str, signature: &[u8]) -> bool {
+    key.verify(signing_string.as_bytes(), signature)
 }
 
 #[cfg(test)]
@@ -367,13 +413,28 @@ mod tests {
     use super::*;
     use http::HeaderValue;
 
-    fn keypair() -> (RsaPrivateKey, RsaPublicKey) {
+    fn keypair() -> (SigningKey, VerifyingKey) {
         let k = generate_keypair().expect("keys");
-        let cache = KeyCache::default();
         (
-            (*cache.private(&k.private_key_pem).expect("private")).clone(),
-            (*cache.public(&k.public_key_pem).expect("public")).clone(),
+            SigningKey::from_pem(&k.private_key_pem).expect("private"),
+            VerifyingKey::from_pem(&k.public_key_pem).expect("public"),
         )
+    }
+
+    #[test]
+    fn aws_lc_signatures_match_the_rsa_crate_ones() {
+        // The same key signs the same bytes identically (PKCS#1 v1.5 is deterministic), so
+        // peers using either library verify us.
+        let k = generate_keypair().expect("keys");
+        let ours = SigningKey::from_pem(&k.private_key_pem).expect("key").sign(b"hello").expect("sign");
+        let rsa_key = RsaPrivateKey::from_pkcs8_pem(&k.private_key_pem).expect("key");
+        let theirs = rsa_key
+            .sign(rsa::Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(b"hello"))
+            .expect("sign");
+        assert_eq!(ours, theirs);
+        let public = VerifyingKey::from_pem(&k.public_key_pem).expect("public");
+        assert!(public.verify(b"hello", &theirs));
+        assert!(!public.verify(b"hellO", &theirs));
     }
 
     fn received(signed: &SignedHeaders) -> HeaderMap {
