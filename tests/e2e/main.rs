@@ -12,4 +12,5 @@ mod interop;
 mod jsonld;
 mod media;
 mod recurrence;
+mod slow_host;
 mod storage;

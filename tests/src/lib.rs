@@ -100,6 +100,8 @@ pub fn fast_worker() -> WorkerOptions {
         retry_base: chrono::Duration::milliseconds(200),
         retry_max: chrono::Duration::seconds(1),
         poll: Duration::from_millis(100),
+        breaker_base: Duration::from_millis(500),
+        breaker_max: Duration::from_secs(2),
     }
 }
 

@@ -190,6 +190,19 @@ pub async fn mark_retry<C: ConnectionTrait>(
     .await
 }
 
+/// Gives a claimed job back without an attempt (its host was busy or paused): due again at
+/// `next`, its attempt count unchanged.
+pub async fn release<C: ConnectionTrait>(conn: &C, job: &Model, next: DateTime<Utc>) -> Result<()> {
+    Entity::update_many()
+        .col_expr(Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::NextAttemptAt, Expr::value(next))
+        .col_expr(Column::UpdatedAt, Expr::value(now()))
+        .filter(Column::Id.eq(job.id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// The retry window closed: the job and its inbox are dead.
 pub async fn mark_dead<C: ConnectionTrait>(
     conn: &C,

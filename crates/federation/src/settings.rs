@@ -15,8 +15,10 @@ pub struct FederationSettings {
     pub allow_private_addresses: bool,
     /// How long failed deliveries are retried before the inbox is marked dead, in hours.
     pub retry_window_hours: u64,
-    /// Parallel deliveries per worker.
+    /// Parallel deliveries per worker, all hosts together.
     pub delivery_concurrency: usize,
+    /// Parallel deliveries to one host (`host:port`).
+    pub delivery_per_host: usize,
     /// Timeout of one outgoing request, in seconds.
     pub request_timeout_secs: u64,
 }
@@ -27,7 +29,8 @@ impl Default for FederationSettings {
             debug: false,
             allow_private_addresses: false,
             retry_window_hours: 50,
-            delivery_concurrency: 16,
+            delivery_concurrency: 64,
+            delivery_per_host: 4,
             request_timeout_secs: 10,
         }
     }

@@ -9,10 +9,12 @@ use crate::data::{AppData, FederationContext};
 use crate::error::FederationError;
 use crate::metrics::Metrics;
 use crate::signatures::sign_post;
-use futures::StreamExt;
 use galaxie_db::deliveries::{self, Claimed};
 use std::time::{Duration, SystemTime};
-use tokio::sync::watch;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tokio::sync::{Semaphore, watch};
 use url::Url;
 
 /// Tuning of the worker.
@@ -28,6 +30,10 @@ pub struct WorkerOptions {
     pub retry_max: chrono::Duration,
     /// How often the queue is polled when nothing rings (jobs queued by another process).
     pub poll: Duration,
+    /// How long a failing host is first paused (circuit breaker), doubling on.
+    pub breaker_base: Duration,
+    /// Longest pause of a failing host.
+    pub breaker_max: Duration,
 }
 
 impl Default for WorkerOptions {
@@ -38,6 +44,8 @@ impl Default for WorkerOptions {
             retry_base: chrono::Duration::seconds(30),
             retry_max: chrono::Duration::hours(6),
             poll: Duration::from_secs(2),
+            breaker_base: Duration::from_secs(30),
+            breaker_max: Duration::from_secs(600),
         }
     }
 }
@@ -52,7 +60,78 @@ enum Outcome {
     },
 }
 
-/// Runs until `shutdown` turns true.
+/// Per destination host: a bound on parallel requests and a circuit breaker.
+struct Host {
+    permits: Arc<Semaphore>,
+    consecutive_failures: u32,
+    open_until: Option<Instant>,
+}
+
+/// The hosts this worker delivers to.
+#[derive(Clone)]
+struct Hosts {
+    hosts: Arc<Mutex<HashMap<String, Host>>>,
+    /// How long an open circuit stays open at first (doubling, up to `breaker_max`).
+    breaker_base: Duration,
+    /// Longest an open circuit stays open.
+    breaker_max: Duration,
+}
+
+/// Consecutive failures after which a host's circuit opens.
+const BREAKER_THRESHOLD: u32 = 5;
+
+impl Hosts {
+    fn new(options: &WorkerOptions) -> Self {
+        Self {
+            hosts: Arc::default(),
+            breaker_base: options.breaker_base,
+            breaker_max: options.breaker_max,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Host>> {
+        self.hosts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The host's permits, or when its circuit opened until (then nothing is attempted).
+    fn enter(&self, host: &str, per_host: usize) -> Result<Arc<Semaphore>, Instant> {
+        let mut hosts = self.lock();
+        let entry = hosts.entry(host.to_string()).or_insert_with(|| Host {
+            permits: Arc::new(Semaphore::new(per_host)),
+            consecutive_failures: 0,
+            open_until: None,
+        });
+        match entry.open_until {
+            Some(until) if until > Instant::now() => Err(until),
+            _ => Ok(entry.permits.clone()),
+        }
+    }
+
+    fn record(&self, host: &str, success: bool) {
+        let mut hosts = self.lock();
+        let Some(entry) = hosts.get_mut(host) else {
+            return;
+        };
+        if success {
+            entry.consecutive_failures = 0;
+            entry.open_until = None;
+        } else {
+            entry.consecutive_failures += 1;
+            if entry.consecutive_failures >= BREAKER_THRESHOLD {
+                let doublings = (entry.consecutive_failures - BREAKER_THRESHOLD).min(5);
+                let wait = (self.breaker_base * 2u32.pow(doublings)).min(self.breaker_max);
+                entry.open_until = Some(Instant::now() + wait);
+            }
+        }
+    }
+}
+
+/// Runs until `shutdown` turns true. Jobs are claimed as capacity frees up and each is sent
+/// in its own task, so a slow or dead host only ever holds its own (bounded) share of the
+/// worker: requests per host are bounded, a host that keeps failing is skipped for a while
+/// (circuit breaker), and the other hosts go on.
 pub async fn run(
     config: FederationContext,
     options: WorkerOptions,
@@ -60,18 +139,29 @@ pub async fn run(
 ) {
     let data = config.to_request_data();
     let app: AppData = data.app_data().clone();
+    let concurrency = app.settings().delivery_concurrency.max(1);
+    let global = Arc::new(Semaphore::new(concurrency));
+    let hosts = Hosts::new(&options);
     loop {
         if *shutdown.borrow() {
             return;
         }
-        let claimed =
-            match deliveries::claim_due(app.db().conn(), options.batch, options.lease).await {
-                Ok(c) => c,
-                Err(err) => {
-                    tracing::error!(error = %err, "cannot claim deliveries");
-                    Vec::new()
-                }
-            };
+        let free = global.available_permits();
+        if free == 0 {
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_millis(20)) => {}
+                _ = shutdown.changed() => {}
+            }
+            continue;
+        }
+        let batch = options.batch.min(free as u64);
+        let claimed = match deliveries::claim_due(app.db().conn(), batch, options.lease).await {
+            Ok(c) => c,
+            Err(err) => {
+                tracing::error!(error = %err, "cannot claim deliveries");
+                Vec::new()
+            }
+        };
         if claimed.is_empty() {
             tokio::select! {
                 _ = app.delivery_bell() => {}
@@ -80,39 +170,76 @@ pub async fn run(
             }
             continue;
         }
-        let concurrency = app.settings().delivery_concurrency.max(1);
-        futures::stream::iter(claimed)
-            .for_each_concurrent(concurrency, |job| {
-                let app = app.clone();
-                let options = options.clone();
-                async move {
-                    if let Err(err) = deliver(&app, &options, job).await {
-                        tracing::error!(error = %err, "delivery bookkeeping failed");
-                    }
+        for job in claimed {
+            let Ok(permit) = global.clone().acquire_owned().await else {
+                return;
+            };
+            let app = app.clone();
+            let options = options.clone();
+            let hosts = hosts.clone();
+            tokio::spawn(async move {
+                if let Err(err) = deliver_through_host(&app, &options, &hosts, job).await {
+                    tracing::error!(error = %err, "delivery bookkeeping failed");
                 }
-            })
-            .await;
+                drop(permit);
+            });
+        }
     }
 }
 
+/// Waits for the destination host's permit (or skips the host while its circuit is open),
+/// then delivers.
+async fn deliver_through_host(
+    app: &AppData,
+    options: &WorkerOptions,
+    hosts: &Hosts,
+    job: Claimed,
+) -> Result<(), FederationError> {
+    let host = Url::parse(&job.delivery.inbox)
+        .map(|u| crate::signatures::host_header(&u))
+        .unwrap_or_default();
+    let per_host = app.settings().delivery_per_host.max(1);
+    let permits = match hosts.enter(&host, per_host) {
+        Ok(permits) => permits,
+        Err(until) => {
+            // The circuit is open: try again when it half-opens, without a request now.
+            let wait = chrono::Duration::from_std(until.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| chrono::Duration::seconds(30));
+            deliveries::release(app.db().conn(), &job.delivery, galaxie_db::now() + wait).await?;
+            return Ok(());
+        }
+    };
+    // Waiting longer than half the lease would risk another worker taking the job.
+    let patience = options.lease.to_std().unwrap_or(Duration::from_secs(60)) / 2;
+    let Ok(Ok(_permit)) = tokio::time::timeout(patience, permits.acquire_owned()).await else {
+        deliveries::release(app.db().conn(), &job.delivery, galaxie_db::now()).await?;
+        return Ok(());
+    };
+    let succeeded = deliver(app, options, job).await?;
+    hosts.record(&host, succeeded);
+    Ok(())
+}
+
+/// Sends one job and records the outcome; returns whether the host answered (2xx or a
+/// definitive 4xx), for the circuit breaker.
 async fn deliver(
     app: &AppData,
     options: &WorkerOptions,
     job: Claimed,
-) -> Result<(), FederationError> {
+) -> Result<bool, FederationError> {
     let conn = app.db().conn();
     let inbox = match Url::parse(&job.delivery.inbox) {
         Ok(u) => u,
         Err(e) => {
             deliveries::mark_rejected(conn, &job.delivery, format!("invalid inbox URL: {e}"))
                 .await?;
-            return Ok(());
+            return Ok(true);
         }
     };
     let domain = inbox.host_str().unwrap_or_default().to_string();
     if galaxie_db::blocks::is_blocked(conn, &domain).await? {
         deliveries::mark_rejected(conn, &job.delivery, "domain blocked".into()).await?;
-        return Ok(());
+        return Ok(true);
     }
     if !app.settings().debug && inbox.scheme() != "https" {
         deliveries::mark_rejected(
@@ -121,7 +248,7 @@ async fn deliver(
             "plain http inboxes are refused outside debug mode".into(),
         )
         .await?;
-        return Ok(());
+        return Ok(true);
     }
     let outcome = attempt(app, &job, &inbox).await;
     let outcome = match outcome {
@@ -131,6 +258,7 @@ async fn deliver(
             after: None,
         },
     };
+    let answered = !matches!(outcome, Outcome::Retry { .. });
     match outcome {
         Outcome::Delivered => {
             deliveries::mark_delivered(conn, &job.delivery).await?;
@@ -165,7 +293,7 @@ async fn deliver(
             }
         }
     }
-    Ok(())
+    Ok(answered)
 }
 
 async fn attempt(app: &AppData, job: &Claimed, inbox: &Url) -> Result<Outcome, FederationError> {
@@ -244,6 +372,27 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_that_keeps_failing_is_paused_then_tried_again() {
+        let hosts = Hosts::new(&WorkerOptions::default());
+        assert!(hosts.enter("slow.example", 4).is_ok());
+        for _ in 0..BREAKER_THRESHOLD - 1 {
+            hosts.record("slow.example", false);
+        }
+        assert!(hosts.enter("slow.example", 4).is_ok(), "not yet");
+        hosts.record("slow.example", false);
+        let until = hosts.enter("slow.example", 4).expect_err("open");
+        assert!(until > Instant::now() + Duration::from_secs(25));
+        assert!(hosts.enter("other.example", 4).is_ok(), "other hosts go on");
+        // Half-open after the pause: one success closes it.
+        if let Some(h) = hosts.lock().get_mut("slow.example") {
+            h.open_until = Some(Instant::now());
+        }
+        assert!(hosts.enter("slow.example", 4).is_ok());
+        hosts.record("slow.example", true);
+        assert!(hosts.enter("slow.example", 4).is_ok());
+    }
 
     #[test]
     fn retry_after_reads_seconds_and_dates() {
