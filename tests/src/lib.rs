@@ -136,6 +136,13 @@ impl Instance {
     /// Starts an instance on `listener`.
     pub async fn start_on(listener: TcpListener, db_url: &str) -> Instance {
         let port = listener.local_addr().expect("addr").port();
+        Self::start_as(listener, db_url, port).await
+    }
+
+    /// Starts a process of the instance known as `localhost:{public_port}` on `listener`:
+    /// several processes of one instance share its database (PostgreSQL).
+    pub async fn start_as(listener: TcpListener, db_url: &str, public_port: u16) -> Instance {
+        let port = public_port;
         let data_dir = tempfile::tempdir().expect("data folder");
         let mut config = test_config(port, db_url);
         config.data_dir = data_dir.path().to_path_buf();
