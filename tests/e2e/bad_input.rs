@@ -488,3 +488,78 @@ async fn a_rotated_key_is_fetched_again(backend: Backend) {
 }
 
 on_both_backends!(a_rotated_key_is_fetched_again);
+
+/// Above its concurrency limit the inbox answers 503 with `Retry-After` instead of queuing
+/// without bound.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_busy_inbox_answers_503_with_retry_after() {
+    // An actor whose server hangs keeps the only inbox permit busy while its key is fetched.
+    let tarpit = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let tarpit_port = tarpit.local_addr().expect("addr").port();
+    let tarpit_task = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = tarpit.accept().await {
+            held.push(socket);
+        }
+    });
+    let db = TestDb::new(Backend::Sqlite).await;
+    let alpha = Instance::start_with(&db.url, |c| c.federation.inbox_concurrency = 1).await;
+    let p = NewPlace::parse(RawPlace {
+        username: Some("epn".into()),
+        name: Some("EPN".into()),
+        ..Default::default()
+    })
+    .expect("p");
+    service::create_place(&alpha.data, p).await.expect("create");
+    let keys = galaxie_federation::signatures::generate_keypair().expect("keys");
+    let sloth = format!("http://localhost:{tarpit_port}/users/sloth");
+    let signer = Signer {
+        key_pem: keys.private_key_pem,
+        key_id: format!("{sloth}#main-key"),
+    };
+    let inbox = format!("{}/places/epn/inbox", alpha.base);
+    let activity = |n: u32| {
+        serde_json::to_vec(&json!({
+            "@context": "https://www.w3.org/ns/activitystreams",
+            "id": format!("http://localhost:{tarpit_port}/activities/{n}"),
+            "type": "Follow",
+            "actor": sloth,
+            "object": alpha.place_url("epn"),
+        }))
+        .expect("json")
+    };
+    let slow = {
+        let (inbox, body, signer) = (
+            inbox.clone(),
+            activity(1),
+            Signer {
+                key_pem: signer.key_pem.clone(),
+                key_id: signer.key_id.clone(),
+            },
+        );
+        tokio::spawn(async move { post(&inbox, body, Some(&signer), |_| {}).await })
+    };
+    // Wait until the first request holds the permit (its fetch reached the tarpit).
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let url = url::Url::parse(&inbox).expect("url");
+    let res = reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/activity+json")
+        .body(activity(2))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(res.status().as_u16(), 503);
+    assert_eq!(
+        res.headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("5")
+    );
+    slow.abort();
+    tarpit_task.abort();
+    alpha.stop().await;
+    db.cleanup().await;
+}

@@ -139,13 +139,30 @@ impl Instance {
         Self::start_as(listener, db_url, port).await
     }
 
+    /// Starts an instance on a free port with a changed configuration.
+    pub async fn start_with(db_url: &str, tweak: impl FnOnce(&mut Config)) -> Instance {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        Self::launch(listener, db_url, port, tweak).await
+    }
+
     /// Starts a process of the instance known as `localhost:{public_port}` on `listener`:
     /// several processes of one instance share its database (PostgreSQL).
     pub async fn start_as(listener: TcpListener, db_url: &str, public_port: u16) -> Instance {
+        Self::launch(listener, db_url, public_port, |_| {}).await
+    }
+
+    async fn launch(
+        listener: TcpListener,
+        db_url: &str,
+        public_port: u16,
+        tweak: impl FnOnce(&mut Config),
+    ) -> Instance {
         let port = public_port;
         let data_dir = tempfile::tempdir().expect("data folder");
         let mut config = test_config(port, db_url);
         config.data_dir = data_dir.path().to_path_buf();
+        tweak(&mut config);
         let app = App::build(config)
             .await
             .expect("build app")

@@ -27,6 +27,7 @@ struct Inner {
     keys: KeyCache,
     delivery_bell: Notify,
     metrics: crate::metrics::Metrics,
+    inbox_permits: Arc<tokio::sync::Semaphore>,
     instance: galaxie_db::entities::instance::Model,
 }
 
@@ -64,6 +65,11 @@ impl AppData {
     /// Waits for [`AppData::ring_delivery_bell`].
     pub async fn delivery_bell(&self) {
         self.inner.delivery_bell.notified().await;
+    }
+    /// A permit to process one inbox POST, or `None` when the inbox is at its concurrency
+    /// limit (the caller answers 503 with `Retry-After`).
+    pub fn try_inbox_permit(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        self.inner.inbox_permits.clone().try_acquire_owned().ok()
     }
     /// This instance's counters.
     pub fn metrics(&self) -> &crate::metrics::Metrics {
@@ -135,6 +141,9 @@ pub async fn build_federation_config(
             keys: KeyCache::default(),
             delivery_bell: Notify::new(),
             metrics: crate::metrics::Metrics::default(),
+            inbox_permits: Arc::new(tokio::sync::Semaphore::new(
+                settings.inbox_concurrency.max(1),
+            )),
             instance: instance.clone(),
         }),
     };

@@ -19,6 +19,8 @@ pub struct FederationSettings {
     pub delivery_concurrency: usize,
     /// Parallel deliveries to one host (`host:port`).
     pub delivery_per_host: usize,
+    /// Inbox POSTs processed at once; beyond, senders get 503 with `Retry-After`.
+    pub inbox_concurrency: usize,
     /// Timeout of one outgoing request, in seconds.
     pub request_timeout_secs: u64,
 }
@@ -31,6 +33,7 @@ impl Default for FederationSettings {
             retry_window_hours: 50,
             delivery_concurrency: 64,
             delivery_per_host: 4,
+            inbox_concurrency: 64,
             request_timeout_secs: 10,
         }
     }

@@ -313,6 +313,15 @@ async fn receive(
     body: Bytes,
 ) -> AppResult<Response> {
     let data = state.data();
+    let Some(_permit) = data.try_inbox_permit() else {
+        galaxie_federation::metrics::Metrics::inc(&data.metrics().inbox_rejected);
+        return Ok((
+            StatusCode::SERVICE_UNAVAILABLE,
+            [("retry-after", "5")],
+            "the inbox is busy; retry later",
+        )
+            .into_response());
+    };
     let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let received = inbox::receive(
         &data,
