@@ -13,7 +13,9 @@ use std::time::Duration;
 
 async fn a_hanging_host_does_not_delay_the_others(backend: Backend) {
     // The tarpit: accepts, reads, never answers.
-    let tarpit = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let tarpit = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let tarpit_port = tarpit.local_addr().expect("addr").port();
     let held = Arc::new(AtomicUsize::new(0));
     let counter = held.clone();
@@ -29,13 +31,22 @@ async fn a_hanging_host_does_not_delay_the_others(backend: Backend) {
     let alpha = Instance::start(&db_a.url).await;
     let beta = Instance::start(&db_b.url).await;
     for (i, name) in [(&alpha, "epn"), (&beta, "fablab")] {
-        let p = NewPlace::parse(RawPlace { username: Some(name.into()), name: Some(name.into()), ..Default::default() })
-            .expect("place");
+        let p = NewPlace::parse(RawPlace {
+            username: Some(name.into()),
+            name: Some(name.into()),
+            ..Default::default()
+        })
+        .expect("place");
         service::create_place(&i.data, p).await.expect("create");
     }
-    service::follow(&beta.data, "fablab", &alpha.handle("epn")).await.expect("follow");
+    service::follow(&beta.data, "fablab", &alpha.handle("epn"))
+        .await
+        .expect("follow");
     eventually("beta follows alpha", Duration::from_secs(20), || async {
-        galaxie_db::follows::is_followed_locally(beta.data.db().conn(), &alpha.place_url("epn")).await.ok()?.then_some(())
+        galaxie_db::follows::is_followed_locally(beta.data.db().conn(), &alpha.place_url("epn"))
+            .await
+            .ok()?
+            .then_some(())
     })
     .await;
 
@@ -65,24 +76,47 @@ async fn a_hanging_host_does_not_delay_the_others(backend: Backend) {
     )
     .await
     .expect("actor");
-    let place = galaxie_db::places::get_by_username(conn, "epn").await.expect("place");
-    galaxie_db::follows::upsert_follower(conn, place.id, &hanging, &format!("{hanging}#follow"), FollowStatus::Accepted)
+    let place = galaxie_db::places::get_by_username(conn, "epn")
         .await
-        .expect("follower");
+        .expect("place");
+    galaxie_db::follows::upsert_follower(
+        conn,
+        place.id,
+        &hanging,
+        &format!("{hanging}#follow"),
+        FollowStatus::Accepted,
+    )
+    .await
+    .expect("follower");
 
     for i in 0..20 {
-        let note = NewNote::parse(RawNote { text: Some(format!("Note {i}")), text_falc: None }).expect("note");
-        service::publish_note(&alpha.data, "epn", note).await.expect("publish");
+        let note = NewNote::parse(RawNote {
+            text: Some(format!("Note {i}")),
+            text_falc: None,
+        })
+        .expect("note");
+        service::publish_note(&alpha.data, "epn", note)
+            .await
+            .expect("publish");
     }
     let author = alpha.place_url("epn");
     // The hanging requests time out after 10 s (the default); all 20 notes must reach beta
     // well before, while the tarpit still holds connections.
-    eventually("beta receives all 20 notes while the tarpit hangs", Duration::from_secs(8), || async {
-        let n = galaxie_db::objects::count_by_author(beta.data.db().conn(), &author).await.ok()?;
-        (n == 20).then_some(())
-    })
+    eventually(
+        "beta receives all 20 notes while the tarpit hangs",
+        Duration::from_secs(8),
+        || async {
+            let n = galaxie_db::objects::count_by_author(beta.data.db().conn(), &author)
+                .await
+                .ok()?;
+            (n == 20).then_some(())
+        },
+    )
     .await;
-    assert!(held.load(Ordering::SeqCst) >= 1, "the hanging host was contacted");
+    assert!(
+        held.load(Ordering::SeqCst) >= 1,
+        "the hanging host was contacted"
+    );
     let per_host = alpha.data.settings().delivery_per_host;
     assert!(
         held.load(Ordering::SeqCst) <= per_host,

@@ -194,7 +194,10 @@ pub async fn mark_retry<C: ConnectionTrait>(
 /// `next`, its attempt count unchanged.
 pub async fn release<C: ConnectionTrait>(conn: &C, job: &Model, next: DateTime<Utc>) -> Result<()> {
     Entity::update_many()
-        .col_expr(Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(Column::NextAttemptAt, Expr::value(next))
         .col_expr(Column::UpdatedAt, Expr::value(now()))
         .filter(Column::Id.eq(job.id))

@@ -8,11 +8,11 @@
 //! Mastodon's profile: <https://docs.joinmastodon.org/spec/security/#http>.
 
 use crate::FederationError;
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{self as lc, KeyPair as _};
 use base64::{Engine, engine::general_purpose::STANDARD as B64};
 use galaxie_db::places::KeyPair;
 use http::HeaderMap;
-use aws_lc_rs::rand::SystemRandom;
-use aws_lc_rs::signature::{self as lc, KeyPair as _};
 use moka::sync::Cache;
 use rsa::pkcs1::EncodeRsaPublicKey;
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey};
@@ -61,7 +61,12 @@ impl SigningKey {
     pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>, FederationError> {
         let mut signature = vec![0; self.0.public_modulus_len()];
         self.0
-            .sign(&lc::RSA_PKCS1_SHA256, &SystemRandom::new(), message, &mut signature)
+            .sign(
+                &lc::RSA_PKCS1_SHA256,
+                &SystemRandom::new(),
+                message,
+                &mut signature,
+            )
             .map_err(|e| FederationError::Internal(format!("signing failed: {e}")))?;
         Ok(signature)
     }
@@ -123,7 +128,9 @@ impl KeyCache {
     /// The parsed public key of an SPKI (or PKCS#1) PEM.
     pub fn public(&self, pem: &str) -> Result<Arc<VerifyingKey>, FederationError> {
         self.public
-            .try_get_with(pem.to_string(), || VerifyingKey::from_pem(pem).map(Arc::new))
+            .try_get_with(pem.to_string(), || {
+                VerifyingKey::from_pem(pem).map(Arc::new)
+            })
             .map_err(|e| FederationError::Unauthorized(format!("unreadable public key: {e}")))
     }
 }
@@ -426,10 +433,16 @@ mod tests {
         // The same key signs the same bytes identically (PKCS#1 v1.5 is deterministic), so
         // peers using either library verify us.
         let k = generate_keypair().expect("keys");
-        let ours = SigningKey::from_pem(&k.private_key_pem).expect("key").sign(b"hello").expect("sign");
+        let ours = SigningKey::from_pem(&k.private_key_pem)
+            .expect("key")
+            .sign(b"hello")
+            .expect("sign");
         let rsa_key = RsaPrivateKey::from_pkcs8_pem(&k.private_key_pem).expect("key");
         let theirs = rsa_key
-            .sign(rsa::Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(b"hello"))
+            .sign(
+                rsa::Pkcs1v15Sign::new::<Sha256>(),
+                &Sha256::digest(b"hello"),
+            )
             .expect("sign");
         assert_eq!(ours, theirs);
         let public = VerifyingKey::from_pem(&k.public_key_pem).expect("public");

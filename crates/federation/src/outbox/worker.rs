@@ -10,10 +10,10 @@ use crate::error::FederationError;
 use crate::metrics::Metrics;
 use crate::signatures::sign_post;
 use galaxie_db::deliveries::{self, Claimed};
-use std::time::{Duration, SystemTime};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
+use std::time::{Duration, SystemTime};
 use tokio::sync::{Semaphore, watch};
 use url::Url;
 
