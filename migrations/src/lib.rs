@@ -7,6 +7,7 @@ mod m20261129_000001_initial;
 mod m20261129_000002_place_profile;
 mod m20261129_000003_catalogue;
 mod m20261129_000004_media;
+mod m20261129_000005_external_ids;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_place_profile::Migration),
             Box::new(m20261129_000003_catalogue::Migration),
             Box::new(m20261129_000004_media::Migration),
+            Box::new(m20261129_000005_external_ids::Migration),
         ]
     }
 }

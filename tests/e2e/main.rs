@@ -11,6 +11,7 @@ mod fixtures;
 mod interop;
 mod jsonld;
 mod media;
+mod opendata;
 mod processes;
 mod recurrence;
 mod slow_host;

@@ -21,6 +21,7 @@ pub mod ids;
 pub mod instance;
 pub mod media;
 pub mod objects;
+pub mod opendata;
 pub mod places;
 pub mod tokens;
 

@@ -20,6 +20,7 @@ pub mod hours;
 pub mod identity;
 pub mod media;
 pub mod note;
+pub mod opendata;
 pub mod place;
 pub mod recurrence;
 pub mod service;

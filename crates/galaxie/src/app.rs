@@ -61,8 +61,15 @@ impl App {
             dir: self.config.data_dir.join("media"),
             limits: self.config.media,
         };
+        // A request (headers read, body and handler) gets at most this long: a client that
+        // trickles its body cannot hold a connection and its resources for ever.
+        let timeout = std::time::Duration::from_secs(self.config.server.request_timeout_secs.max(1));
         galaxie_web::router(self.federation.clone())
             .layer(axum::Extension(media))
+            .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                timeout,
+            ))
             .layer(tower_http::trace::TraceLayer::new_for_http())
     }
 

@@ -88,6 +88,12 @@ pub enum Command {
     Token(TokenCommand),
     /// Show the delivery queue.
     Deliveries,
+    /// Export the places as open data (MedNum CSV, data.inclusion JSON).
+    #[command(subcommand)]
+    Export(crate::opendata::ExportCommand),
+    /// Import places from open data (a MedNum CSV).
+    #[command(subcommand)]
+    Import(crate::opendata::ImportCommand),
 }
 
 /// `occurrence …`
@@ -852,6 +858,8 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 println!("{status:?}\t{n}");
             }
         }
+        Command::Export(command) => crate::opendata::run_export(&app, command).await?,
+        Command::Import(command) => crate::opendata::run_import(&app, command).await?,
     }
     Ok(())
 }

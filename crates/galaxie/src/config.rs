@@ -45,6 +45,8 @@ pub struct InstanceConfig {
 pub struct ServerConfig {
     /// Address to listen on (plain http; TLS is the reverse proxy's job).
     pub bind: SocketAddr,
+    /// Longest time one request may take, body included, in seconds (slow clients get 408).
+    pub request_timeout_secs: u64,
 }
 
 /// `[database]`.
@@ -103,6 +105,7 @@ impl Default for ServerConfig {
     fn default() -> Self {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            request_timeout_secs: 60,
         }
     }
 }

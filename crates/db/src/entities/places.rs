@@ -44,6 +44,12 @@ pub struct Model {
     pub other_labels: Option<String>,
     pub acceslibre_url: Option<String>,
     pub booking_url: Option<String>,
+    /// The `id` of the open-data row (MedNum) the place was imported from.
+    pub external_id: Option<String>,
+    /// That row's `source`.
+    pub external_source: Option<String>,
+    /// That row's `date_maj`.
+    pub external_updated_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

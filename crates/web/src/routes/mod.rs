@@ -4,6 +4,7 @@ pub mod activitypub;
 pub mod api;
 pub mod feeds;
 pub mod media;
+pub mod opendata;
 pub mod wellknown;
 
 use axum::Router;
@@ -33,6 +34,7 @@ pub fn router(federation: FederationContext) -> Router {
         .merge(api::router())
         .merge(media::router())
         .merge(feeds::router())
+        .merge(opendata::router())
         .layer(DefaultBodyLimit::max(crate::MAX_BODY_BYTES))
         .with_state(state)
 }
