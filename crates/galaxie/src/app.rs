@@ -27,7 +27,12 @@ impl App {
         let url = config.database_url();
         let db = Db::connect(&url)
             .await
-            .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+            .with_context(|| {
+                format!(
+                    "cannot open the database {}",
+                    crate::config::redact_password(&url)
+                )
+            })?;
         db.migrate().await.context("cannot apply migrations")?;
         let federation = build_federation_config(
             db.clone(),
@@ -63,7 +68,8 @@ impl App {
         };
         // A request (headers read, body and handler) gets at most this long: a client that
         // trickles its body cannot hold a connection and its resources for ever.
-        let timeout = std::time::Duration::from_secs(self.config.server.request_timeout_secs.max(1));
+        let timeout =
+            std::time::Duration::from_secs(self.config.server.request_timeout_secs.max(1));
         galaxie_web::router(self.federation.clone())
             .layer(axum::Extension(media))
             .layer(tower_http::timeout::TimeoutLayer::with_status_code(
@@ -117,12 +123,3 @@ async fn maintenance(
     }
 }
 
-fn redact(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut u) if u.password().is_some() => {
-            let _ = u.set_password(Some("********"));
-            u.to_string()
-        }
-        _ => url.to_string(),
-    }
-}

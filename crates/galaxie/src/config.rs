@@ -50,12 +50,31 @@ pub struct ServerConfig {
 }
 
 /// `[database]`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DatabaseConfig {
     /// `sqlite://path` or `postgres://…`; default: `sqlite://<data_dir>/galaxie.sqlite`.
-    /// Kept out of `Debug` output by [`Config::redacted`], as it may hold a password.
+    /// It may hold a password: `Debug` hides it.
     pub url: Option<String>,
+}
+
+impl std::fmt::Debug for DatabaseConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatabaseConfig")
+            .field("url", &self.url.as_deref().map(redact_password))
+            .finish()
+    }
+}
+
+/// A URL with its password, if any, replaced by `********`.
+pub fn redact_password(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("********"));
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
 }
 
 /// `[log]`.
@@ -206,13 +225,7 @@ impl Config {
     /// The configuration as shown to people: the database password hidden.
     pub fn redacted(&self) -> String {
         let mut shown = self.clone();
-        if let Some(url) = &shown.database.url
-            && let Ok(mut parsed) = Url::parse(url)
-            && parsed.password().is_some()
-        {
-            let _ = parsed.set_password(Some("********"));
-            shown.database.url = Some(parsed.to_string());
-        }
+        shown.database.url = shown.database.url.as_deref().map(redact_password);
         toml_like(&shown)
     }
 }
@@ -273,6 +286,7 @@ mod tests {
             assert_eq!(c.federation.delivery_concurrency, 4);
             assert_eq!(c.database_url(), "postgres://galaxie:secret@db/galaxie");
             assert!(!c.redacted().contains("secret"));
+            assert!(!format!("{c:?}").contains("secret"), "Debug hides the password");
             Ok(())
         });
     }
