@@ -78,15 +78,9 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     let (db_a, db_b) = (TestDb::new(backend).await, TestDb::new(backend).await);
     let alpha = Instance::start(&db_a.url).await;
     let beta = Instance::start(&db_b.url).await;
-    for (i, name) in [(&alpha, "epn"), (&beta, "fablab"), (&beta, "autre")] {
-        let p = NewPlace::parse(RawPlace {
-            username: Some(name.into()),
-            name: Some(name.into()),
-            ..Default::default()
-        })
-        .expect("p");
-        service::create_place(&i.data, p).await.expect("create");
-    }
+    alpha.create_place("epn").await;
+    beta.create_place("fablab").await;
+    beta.create_place("autre").await;
     let fablab = galaxie_db::places::get_by_username(beta.data.db().conn(), "fablab")
         .await
         .expect("p");
@@ -406,15 +400,8 @@ async fn a_rotated_key_is_fetched_again(backend: Backend) {
     let (db_a, db_b) = (TestDb::new(backend).await, TestDb::new(backend).await);
     let alpha = Instance::start(&db_a.url).await;
     let beta = Instance::start(&db_b.url).await;
-    for (i, name) in [(&alpha, "epn"), (&beta, "fablab")] {
-        let p = NewPlace::parse(RawPlace {
-            username: Some(name.into()),
-            name: Some(name.into()),
-            ..Default::default()
-        })
-        .expect("p");
-        service::create_place(&i.data, p).await.expect("create");
-    }
+    alpha.create_place("epn").await;
+    beta.create_place("fablab").await;
     let inbox = format!("{}/places/epn/inbox", alpha.base);
     let key_id = format!("{}#main-key", beta.place_url("fablab"));
     let fablab = galaxie_db::places::get_by_username(beta.data.db().conn(), "fablab")

@@ -48,16 +48,7 @@ async fn the_catalogue_reaches_a_follower(backend: Backend) {
     service::create_place(&beta.data, fablab)
         .await
         .expect("create");
-    service::follow(&beta.data, "fablab", &alpha.handle("epn"))
-        .await
-        .expect("follow");
-    eventually("beta follows alpha", WAIT, || async {
-        galaxie_db::follows::is_followed_locally(beta.data.db().conn(), &alpha.place_url("epn"))
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
+    galaxie_tests::follow(&beta, "fablab", &alpha, "epn").await;
 
     let page = service::publish_service(
         &alpha.data,

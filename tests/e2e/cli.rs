@@ -2,8 +2,6 @@
 //! delivery jobs, and the running server's worker sends them.
 
 use galaxie::cli::{Command, PublishCommand};
-use galaxie_domain::{NewPlace, RawPlace};
-use galaxie_federation::service;
 use galaxie_tests::{Backend, Instance, TestDb, eventually, on_both_backends, test_config};
 use std::time::Duration;
 
@@ -11,25 +9,9 @@ async fn the_running_server_delivers_what_the_cli_queued(backend: Backend) {
     let (db_a, db_b) = (TestDb::new(backend).await, TestDb::new(backend).await);
     let alpha = Instance::start(&db_a.url).await;
     let beta = Instance::start(&db_b.url).await;
-    for (i, name) in [(&alpha, "epn"), (&beta, "fablab")] {
-        let p = NewPlace::parse(RawPlace {
-            username: Some(name.into()),
-            name: Some(name.into()),
-            ..Default::default()
-        })
-        .expect("p");
-        service::create_place(&i.data, p).await.expect("create");
-    }
-    service::follow(&beta.data, "fablab", &alpha.handle("epn"))
-        .await
-        .expect("follow");
-    eventually("beta follows alpha", Duration::from_secs(20), || async {
-        galaxie_db::follows::is_followed_locally(beta.data.db().conn(), &alpha.place_url("epn"))
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
+    alpha.create_place("epn").await;
+    beta.create_place("fablab").await;
+    galaxie_tests::follow(&beta, "fablab", &alpha, "epn").await;
 
     // `galaxie publish note` against alpha's database while alpha serves.
     galaxie::cli::run(

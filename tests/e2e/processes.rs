@@ -2,7 +2,7 @@
 //! workers claim jobs with `FOR UPDATE SKIP LOCKED` leases. One process killed in the middle
 //! loses nothing: the other finishes its jobs when their leases expire.
 
-use galaxie_domain::{NewNote, NewPlace, RawNote, RawPlace};
+use galaxie_domain::{NewNote, RawNote};
 use galaxie_federation::service;
 use galaxie_tests::{Backend, Instance, TestDb, eventually};
 use std::sync::atomic::Ordering;
@@ -18,25 +18,9 @@ async fn two_processes_on_postgresql_deliver_each_job_once() {
     let first = Instance::start(&db_a.url).await;
     let port = first.port;
     let beta = Instance::start(&db_b.url).await;
-    for (i, name) in [(&first, "epn"), (&beta, "fablab")] {
-        let p = NewPlace::parse(RawPlace {
-            username: Some(name.into()),
-            name: Some(name.into()),
-            ..Default::default()
-        })
-        .expect("place");
-        service::create_place(&i.data, p).await.expect("create");
-    }
-    service::follow(&beta.data, "fablab", &first.handle("epn"))
-        .await
-        .expect("follow");
-    eventually("beta follows alpha", Duration::from_secs(20), || async {
-        galaxie_db::follows::is_followed_locally(beta.data.db().conn(), &first.place_url("epn"))
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
+    first.create_place("epn").await;
+    beta.create_place("fablab").await;
+    galaxie_tests::follow(&beta, "fablab", &first, "epn").await;
 
     // A second process of the same instance (same identity, same database), on its own
     // runtime so that it can be killed.

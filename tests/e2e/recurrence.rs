@@ -39,16 +39,7 @@ async fn a_permanence_publishes_its_occurrences(backend: Backend) {
     service::create_place(&beta.data, fablab)
         .await
         .expect("create");
-    service::follow(&beta.data, "fablab", &alpha.handle("truck"))
-        .await
-        .expect("follow");
-    eventually("beta follows the truck", WAIT, || async {
-        galaxie_db::follows::is_followed_locally(beta.data.db().conn(), &alpha.place_url("truck"))
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
+    galaxie_tests::follow(&beta, "fablab", &alpha, "truck").await;
 
     // Every Tuesday 14:00–17:00 (Paris) for 6 weeks, starting next Tuesday.
     let today = Utc::now()

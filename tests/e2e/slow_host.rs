@@ -4,7 +4,7 @@
 
 use galaxie_db::actors::ActorData;
 use galaxie_db::entities::followers::FollowStatus;
-use galaxie_domain::{NewNote, NewPlace, RawNote, RawPlace};
+use galaxie_domain::{NewNote, RawNote};
 use galaxie_federation::service;
 use galaxie_tests::{Backend, Instance, TestDb, eventually, on_both_backends};
 use std::sync::Arc;
@@ -30,25 +30,9 @@ async fn a_hanging_host_does_not_delay_the_others(backend: Backend) {
     let (db_a, db_b) = (TestDb::new(backend).await, TestDb::new(backend).await);
     let alpha = Instance::start(&db_a.url).await;
     let beta = Instance::start(&db_b.url).await;
-    for (i, name) in [(&alpha, "epn"), (&beta, "fablab")] {
-        let p = NewPlace::parse(RawPlace {
-            username: Some(name.into()),
-            name: Some(name.into()),
-            ..Default::default()
-        })
-        .expect("place");
-        service::create_place(&i.data, p).await.expect("create");
-    }
-    service::follow(&beta.data, "fablab", &alpha.handle("epn"))
-        .await
-        .expect("follow");
-    eventually("beta follows alpha", Duration::from_secs(20), || async {
-        galaxie_db::follows::is_followed_locally(beta.data.db().conn(), &alpha.place_url("epn"))
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
+    alpha.create_place("epn").await;
+    beta.create_place("fablab").await;
+    galaxie_tests::follow(&beta, "fablab", &alpha, "epn").await;
 
     // A follower on the hanging host.
     let conn = alpha.data.db().conn();

@@ -183,6 +183,19 @@ impl Instance {
         }
     }
 
+    /// Creates a place named after its username.
+    pub async fn create_place(&self, username: &str) -> galaxie_db::entities::places::Model {
+        let place = galaxie_domain::NewPlace::parse(galaxie_domain::RawPlace {
+            username: Some(username.into()),
+            name: Some(username.into()),
+            ..Default::default()
+        })
+        .expect("valid place");
+        galaxie_federation::service::create_place(&self.data, place)
+            .await
+            .expect("create place")
+    }
+
     /// A place's actor URL on this instance.
     pub fn place_url(&self, username: &str) -> String {
         format!("{}/places/{username}", self.base)
@@ -202,6 +215,34 @@ impl Instance {
             let _ = handle.await;
         }
     }
+}
+
+/// `follower`'s place follows `followed`'s place, and waits until the follow is accepted.
+pub async fn follow(
+    follower: &Instance,
+    follower_place: &str,
+    followed: &Instance,
+    followed_place: &str,
+) {
+    galaxie_federation::service::follow(
+        &follower.data,
+        follower_place,
+        &followed.handle(followed_place),
+    )
+    .await
+    .expect("follow");
+    let target = followed.place_url(followed_place);
+    eventually(
+        "the follow is accepted",
+        Duration::from_secs(20),
+        || async {
+            galaxie_db::follows::is_followed_locally(follower.data.db().conn(), &target)
+                .await
+                .ok()?
+                .then_some(())
+        },
+    )
+    .await;
 }
 
 /// Waits until `check` returns `Some`, polling; panics with `what` after `timeout`.
