@@ -25,14 +25,12 @@ impl App {
     /// Connects to the database, applies migrations, loads or creates the instance keys.
     pub async fn build(config: Config) -> anyhow::Result<App> {
         let url = config.database_url();
-        let db = Db::connect(&url)
-            .await
-            .with_context(|| {
-                format!(
-                    "cannot open the database {}",
-                    crate::config::redact_password(&url)
-                )
-            })?;
+        let db = Db::connect(&url).await.with_context(|| {
+            format!(
+                "cannot open the database {}",
+                crate::config::redact_password(&url)
+            )
+        })?;
         db.migrate().await.context("cannot apply migrations")?;
         let federation = build_federation_config(
             db.clone(),
@@ -122,4 +120,3 @@ async fn maintenance(
         }
     }
 }
-

@@ -286,7 +286,10 @@ mod tests {
             assert_eq!(c.federation.delivery_concurrency, 4);
             assert_eq!(c.database_url(), "postgres://galaxie:secret@db/galaxie");
             assert!(!c.redacted().contains("secret"));
-            assert!(!format!("{c:?}").contains("secret"), "Debug hides the password");
+            assert!(
+                !format!("{c:?}").contains("secret"),
+                "Debug hides the password"
+            );
             Ok(())
         });
     }
