@@ -8,6 +8,7 @@ mod m20261129_000002_place_profile;
 mod m20261129_000003_catalogue;
 mod m20261129_000004_media;
 mod m20261129_000005_external_ids;
+mod m20261129_000006_inbox_queue;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_catalogue::Migration),
             Box::new(m20261129_000004_media::Migration),
             Box::new(m20261129_000005_external_ids::Migration),
+            Box::new(m20261129_000006_inbox_queue::Migration),
         ]
     }
 }

@@ -223,7 +223,12 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     )
     .await;
     assert_eq!(status, 202, "{text}");
-    assert_eq!(counts(&alpha).await.followers, 1);
+    galaxie_tests::eventually(
+        "the queued Follow is applied",
+        Duration::from_secs(20),
+        || async { (counts(&alpha).await.followers == 1).then_some(()) },
+    )
+    .await;
 
     // Hostile HTML from a followed actor is cleaned before it is stored.
     service::follow(&alpha.data, "epn", &beta.place_url("fablab"))
@@ -259,13 +264,19 @@ async fn bad_inbox_posts_are_refused(backend: Backend) {
     });
     let (status, text) = post(&inbox, body(&hostile), Some(&signer), |_| {}).await;
     assert_eq!(status, 202, "{text}");
-    let stored = galaxie_db::objects::by_ap_id(
-        alpha.data.db().conn(),
-        &format!("{}/objects/hostile", beta.base),
+    let stored = galaxie_tests::eventually(
+        "the queued Create is applied",
+        Duration::from_secs(20),
+        || async {
+            galaxie_db::objects::by_ap_id(
+                alpha.data.db().conn(),
+                &format!("{}/objects/hostile", beta.base),
+            )
+            .await
+            .ok()?
+        },
     )
-    .await
-    .expect("q")
-    .expect("stored");
+    .await;
     let content = stored.content.expect("content");
     for bad in ["script", "onclick", "onerror", "javascript", "<img"] {
         assert!(!content.contains(bad), "{bad} in {content}");
@@ -455,7 +466,10 @@ async fn a_rotated_key_is_fetched_again(backend: Backend) {
         .expect("q")
         .expect("actor");
     assert_eq!(refreshed.public_key_pem, rotated.public_key_pem);
-    assert_eq!(counts(&alpha).await.followers, 0, "the Undo was applied");
+    galaxie_tests::eventually("the Undo is applied", Duration::from_secs(20), || async {
+        (counts(&alpha).await.followers == 0).then_some(())
+    })
+    .await;
 
     // The old key no longer works, even after a refetch.
     undo["id"] = json!(format!("{}/activities/undo-2", beta.base));

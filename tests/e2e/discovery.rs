@@ -239,6 +239,23 @@ async fn a_place_is_discoverable_and_readable(backend: Backend) {
     assert_eq!(note["type"], "Note");
     assert_eq!(note["attributedTo"], actor_url.as_str());
 
+    // The vocabulary and its pictograms.
+    let (status, _, vocab) =
+        get_json(&format!("{}/vocab", alpha.base), "application/ld+json").await;
+    assert_eq!(status, 200);
+    assert!(vocab.to_string().contains("fr-x-falc"));
+    let concept = galaxie_domain::vocab::resolve(galaxie_domain::vocab::Scheme::Fee, "gratuit")
+        .expect("concept");
+    let svg = reqwest::get(format!(
+        "{}/vocab/pictograms/{}",
+        alpha.base, concept.pictogram
+    ))
+    .await
+    .expect("get");
+    assert_eq!(svg.status(), 200, "{}", concept.pictogram);
+    assert_eq!(svg.headers()["content-type"], "image/svg+xml");
+    assert!(svg.text().await.expect("svg").contains("<title>"));
+
     // The JSON-LD context and metrics.
     let (_, _, ns) = get_json(&format!("{}/ns", alpha.base), "application/ld+json").await;
     assert_eq!(ns["@context"]["gx"], "https://galaxie.tiers-lieux.fr/ns#");

@@ -131,6 +131,68 @@ async fn a_permanence_publishes_its_occurrences(backend: Backend) {
         moved.summary
     );
 
+    // An occurrence cannot be moved into the past.
+    let err = service::move_occurrence(
+        &alpha.data,
+        occurrences[3].id,
+        Utc::now() - Duration::days(1),
+        Utc::now() - Duration::days(1) + Duration::hours(3),
+    )
+    .await
+    .expect_err("past");
+    assert!(err.to_string().contains("start"), "{err}");
+
+    // Changing the series (a new description) keeps its cancellation and move.
+    service::update_event(
+        &alpha.data,
+        series.id,
+        RawEvent {
+            name: Some("Permanence numérique".into()),
+            summary: Some("Venez avec vos papiers.".into()),
+            start: Some(start.clone()),
+            end: Some(end.clone()),
+            location_name: Some("Place de la mairie, Bétheny".into()),
+            lat: Some(49.28),
+            lon: Some(4.05),
+            price: Some("gratuit".into()),
+            rrule: Some("FREQ=WEEKLY;BYDAY=TU;COUNT=6".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("update series");
+    eventually(
+        "beta sees the new description on the occurrences",
+        WAIT,
+        || async {
+            galaxie_db::objects::by_ap_id(beta.data.db().conn(), &occurrences[0].ap_id)
+                .await
+                .ok()??
+                .content
+                .filter(|c| c.contains("papiers"))
+        },
+    )
+    .await;
+    let still_cancelled = galaxie_db::objects::by_ap_id(alpha.data.db().conn(), &cancelled_id)
+        .await
+        .expect("q")
+        .expect("row");
+    assert_eq!(
+        still_cancelled.event_status.as_deref(),
+        Some("EventCancelled")
+    );
+    let still_moved = galaxie_db::objects::by_ap_id(alpha.data.db().conn(), &moved_id)
+        .await
+        .expect("q")
+        .expect("row");
+    assert_eq!(still_moved.start_time, Some(moved_start));
+    // An occurrence is changed through its series, not on its own.
+    assert!(
+        service::update_event(&alpha.data, occurrences[4].id, RawEvent::default())
+            .await
+            .is_err()
+    );
+
     // The series' calendar carries the rule and the cancelled date.
     let ics = reqwest::get(format!("{}/places/truck/events.ics", alpha.base))
         .await

@@ -18,6 +18,7 @@ pub mod entities;
 pub mod feeds;
 pub mod follows;
 pub mod ids;
+pub mod inbox_queue;
 pub mod instance;
 pub mod media;
 pub mod objects;

@@ -26,6 +26,7 @@ struct Inner {
     http: reqwest::Client,
     keys: KeyCache,
     delivery_bell: Notify,
+    inbox_bell: Notify,
     metrics: crate::metrics::Metrics,
     inbox_permits: Arc<tokio::sync::Semaphore>,
     instance: galaxie_db::entities::instance::Model,
@@ -74,6 +75,14 @@ impl AppData {
     /// This instance's counters.
     pub fn metrics(&self) -> &crate::metrics::Metrics {
         &self.inner.metrics
+    }
+    /// Wakes the inbox worker after activities were queued.
+    pub fn ring_inbox_bell(&self) {
+        self.inner.inbox_bell.notify_one();
+    }
+    /// Waits for [`AppData::ring_inbox_bell`].
+    pub async fn inbox_bell(&self) {
+        self.inner.inbox_bell.notified().await;
     }
     /// The instance actor's row.
     pub fn instance(&self) -> &galaxie_db::entities::instance::Model {
@@ -140,6 +149,7 @@ pub async fn build_federation_config(
             http: http.clone(),
             keys: KeyCache::default(),
             delivery_bell: Notify::new(),
+            inbox_bell: Notify::new(),
             metrics: crate::metrics::Metrics::default(),
             inbox_permits: Arc::new(tokio::sync::Semaphore::new(
                 settings.inbox_concurrency.max(1),

@@ -6,7 +6,10 @@
 //! 4. the actor's domain is not blocked; the activity id is on the actor's host;
 //! 5. the key belongs to the activity's actor, and the signature verifies with it — when it
 //!    does not, the actor is fetched again once (keys rotate) before giving up with 401;
-//! 6. the activity is parsed by type, verified and applied; a repeat is acknowledged once.
+//! 6. the activity is parsed by type and verified (origins, ownership); a repeat is
+//!    acknowledged once;
+//! 7. it is stored in the inbox queue and answered 202 at once; [`worker`] applies it in the
+//!    background, in arrival order, retrying what fails for a passing reason.
 
 use crate::activities::InboxActivity;
 use crate::data::Data;
@@ -24,8 +27,8 @@ use url::Url;
 /// What happened to an accepted activity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Received {
-    /// Verified and applied.
-    Applied,
+    /// Verified and queued; it will be applied in the background.
+    Queued,
     /// Already received before (by another path); nothing done.
     Duplicate,
     /// A known type we do not act on.
@@ -152,11 +155,48 @@ async fn verify_and_apply(data: &Data, post: InboxPost<'_>) -> Result<Received, 
         return Ok(Received::Duplicate);
     }
     let activity = InboxActivity::parse(&kind, value.clone())?;
-    let ignored = matches!(activity, InboxActivity::Ignored(_));
-    activity.verify_and_receive(data).await?;
-    if ignored {
+    if let InboxActivity::Ignored(kind) = activity {
         return Ok(Received::Ignored(kind));
     }
+    activity.verify(data).await?;
+    let payload = value.to_string();
+    let queued = galaxie_db::inbox_queue::enqueue(
+        data.db().conn(),
+        galaxie_db::inbox_queue::Queued {
+            ap_id: id.as_str(),
+            kind: &kind,
+            actor_ap_id: actor_id.as_str(),
+            payload: &payload,
+        },
+    )
+    .await?;
+    if !queued {
+        return Ok(Received::Duplicate);
+    }
+    data.ring_inbox_bell();
+    Ok(Received::Queued)
+}
+
+/// Applies one queued activity and records it.
+pub async fn apply(data: &Data, payload: &str) -> Result<(), FederationError> {
+    let value: Value = serde_json::from_str(payload)?;
+    let kind = value
+        .get("type")
+        .and_then(Value::as_str)
+        .ok_or_else(|| FederationError::Malformed("activity has no type".into()))?
+        .to_string();
+    let id = value
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| FederationError::Malformed("activity has no id".into()))?
+        .to_string();
+    let actor_id = value
+        .get("actor")
+        .and_then(crate::protocol::helpers::value_id)
+        .ok_or_else(|| FederationError::Malformed("activity has no actor".into()))?;
+    InboxActivity::parse(&kind, value.clone())?
+        .receive(data)
+        .await?;
     let object_ap_id = value
         .get("object")
         .and_then(crate::protocol::helpers::value_id)
@@ -177,7 +217,7 @@ async fn verify_and_apply(data: &Data, post: InboxPost<'_>) -> Result<Received, 
     let recorded = galaxie_db::activities::insert(
         data.db().conn(),
         ActivityData {
-            ap_id: id.to_string(),
+            ap_id: id,
             kind,
             actor_ap_id: actor_id.to_string(),
             object_ap_id,
@@ -189,8 +229,89 @@ async fn verify_and_apply(data: &Data, post: InboxPost<'_>) -> Result<Received, 
     )
     .await;
     match recorded {
-        Ok(_) => Ok(Received::Applied),
-        Err(galaxie_db::DbError::AlreadyExists(_)) => Ok(Received::Duplicate),
+        Ok(_) | Err(galaxie_db::DbError::AlreadyExists(_)) => Ok(()),
         Err(e) => Err(e.into()),
+    }
+}
+
+pub mod worker {
+    //! The inbox worker: applies queued activities in arrival order. A failure for a passing
+    //! reason (storage, an unreachable server) is retried with backoff; one that will not
+    //! change (malformed, forbidden) marks the activity failed, kept for inspection.
+
+    use crate::data::{AppData, FederationContext};
+    use crate::error::FederationError;
+    use galaxie_db::inbox_queue;
+    use std::time::Duration;
+    use tokio::sync::watch;
+
+    /// Attempts before a queued activity is given up.
+    pub const MAX_ATTEMPTS: i32 = 8;
+
+    /// Runs until `shutdown` turns true.
+    pub async fn run(
+        config: FederationContext,
+        poll: Duration,
+        mut shutdown: watch::Receiver<bool>,
+    ) {
+        let app: AppData = config.to_request_data().app_data().clone();
+        loop {
+            if *shutdown.borrow() {
+                return;
+            }
+            let claimed =
+                match inbox_queue::claim_due(app.db().conn(), 32, chrono::Duration::seconds(120))
+                    .await
+                {
+                    Ok(c) => c,
+                    Err(err) => {
+                        tracing::error!(error = %err, "cannot claim inbox activities");
+                        Vec::new()
+                    }
+                };
+            if claimed.is_empty() {
+                tokio::select! {
+                    _ = app.inbox_bell() => {}
+                    _ = tokio::time::sleep(poll) => {}
+                    _ = shutdown.changed() => {}
+                }
+                continue;
+            }
+            for row in claimed {
+                // A fresh request context per activity: its fetch budget is its own.
+                let data = config.to_request_data();
+                let outcome = super::apply(&data, &row.payload).await;
+                let conn = app.db().conn();
+                let recorded = match outcome {
+                    Ok(()) => inbox_queue::mark_done(conn, &row).await,
+                    Err(err) => {
+                        let passing = matches!(
+                            err,
+                            FederationError::Db(_)
+                                | FederationError::Remote(_)
+                                | FederationError::Internal(_)
+                        );
+                        if passing && row.attempts + 1 < MAX_ATTEMPTS {
+                            let delay =
+                                chrono::Duration::seconds(1i64 << row.attempts.clamp(0, 12));
+                            tracing::info!(activity = %row.ap_id, error = %err, "inbox activity will be retried");
+                            inbox_queue::mark_retry(
+                                conn,
+                                &row,
+                                galaxie_db::now() + delay,
+                                err.to_string(),
+                            )
+                            .await
+                        } else {
+                            tracing::warn!(activity = %row.ap_id, error = %err, "inbox activity failed");
+                            inbox_queue::mark_failed(conn, &row, err.to_string()).await
+                        }
+                    }
+                };
+                if let Err(err) = recorded {
+                    tracing::error!(error = %err, "inbox bookkeeping failed");
+                }
+            }
+        }
     }
 }

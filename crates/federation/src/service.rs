@@ -233,7 +233,7 @@ pub async fn publish_showcase(
     showcase: NewShowcase,
 ) -> Result<objects::Model, FederationError> {
     let place = place(data, username).await?;
-    let media = own_media(data, &place, &showcase.media).await?;
+    let media = own_media(data, &place, "media", &showcase.media).await?;
     let row = showcase_data(data, &place, &showcase);
     let txn = data.db().conn().begin().await?;
     let post = galaxie_db::objects::insert(&txn, row).await?;
@@ -256,6 +256,7 @@ pub async fn publish_showcase(
 async fn own_media(
     data: &Data,
     place: &places::Model,
+    field: &str,
     public_ids: &[String],
 ) -> Result<Vec<i64>, FederationError> {
     if public_ids.is_empty() {
@@ -274,7 +275,7 @@ async fn own_media(
         .any(|m| m.place_id.is_some_and(|p| p != place.id))
     {
         return Err(galaxie_domain::ValidationErrors::single(
-            "media",
+            field,
             "names an image uploaded by another place",
         )
         .into());
@@ -292,7 +293,7 @@ pub async fn update_showcase(
     if current.kind != "Article" {
         return Err(FederationError::NotFound("showcase"));
     }
-    let media = own_media(data, &place, &showcase.media).await?;
+    let media = own_media(data, &place, "media", &showcase.media).await?;
     let mut row = showcase_data(data, &place, &showcase);
     row.ap_id = current.ap_id.clone();
     row.updated = Some(galaxie_db::now());
@@ -353,7 +354,7 @@ pub async fn publish_event(
     event: NewEvent,
 ) -> Result<objects::Model, FederationError> {
     let place = place(data, username).await?;
-    let banner = own_media(data, &place, event.banner.as_slice()).await?;
+    let banner = own_media(data, &place, "banner", event.banner.as_slice()).await?;
     let row = event_data(data, &place, &event);
     let txn = data.db().conn().begin().await?;
     if row.rrule.is_none() {
@@ -400,6 +401,13 @@ pub async fn move_occurrence(
         return Err(
             galaxie_domain::ValidationErrors::single("end", "must be after the start").into(),
         );
+    }
+    if start <= galaxie_db::now() {
+        return Err(galaxie_domain::ValidationErrors::single(
+            "start",
+            "must be in the future: an occurrence can only be moved ahead",
+        )
+        .into());
     }
     change_occurrence(data, occurrence_id, Some((start, end))).await
 }
@@ -514,9 +522,52 @@ pub async fn update_event(
     if current.kind != "Event" {
         return Err(FederationError::NotFound("event"));
     }
+    if current.series_id.is_some() {
+        return Err(galaxie_domain::ValidationErrors::single(
+            "id",
+            "is one occurrence of a recurring event: change the series, or cancel or move this occurrence",
+        )
+        .into());
+    }
     let event = NewEvent::parse(raw)?;
-    let row = event_data(data, &place, &event);
-    update_and_publish(data, place, current, row).await
+    let banner = own_media(data, &place, "banner", event.banner.as_slice()).await?;
+    let mut row = event_data(data, &place, &event);
+    if current.rrule.is_some() != row.rrule.is_some() {
+        return Err(galaxie_domain::ValidationErrors::single(
+            "rrule",
+            "an event cannot become recurring, nor a series a single event: create a new one",
+        )
+        .into());
+    }
+    row.ap_id = current.ap_id.clone();
+    row.updated = Some(galaxie_db::now());
+    let is_series = row.rrule.is_some();
+    if is_series {
+        // The series' cancellations and moves stay, unless the rule changed.
+        if current.rrule == row.rrule && current.start_time == row.start_time {
+            row.exceptions = current.exceptions.clone();
+        }
+    }
+    let txn = data.db().conn().begin().await?;
+    let post = galaxie_db::objects::update(&txn, current, row).await?;
+    galaxie_db::media::attach(&txn, post.id, &banner).await?;
+    if is_series {
+        // A series is never federated itself: its occurrences follow it.
+        crate::series::sync(&txn, data, &place, &post, galaxie_db::now()).await?;
+    } else {
+        outbox::publish(
+            &txn,
+            data,
+            Outgoing::PostUpdated {
+                place,
+                post: post.clone(),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    data.ring_delivery_bell();
+    Ok(post)
 }
 
 /// Replaces a note's text.
@@ -687,4 +738,47 @@ pub async fn decide_follower(
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(())
+}
+
+/// Where an itinerant place stops: its events with a location between `from` and `to`
+/// (default: this week, Monday to Monday, Paris time), cancelled ones left out, in order.
+pub async fn stops(
+    data: &Data,
+    username: &str,
+    from: Option<chrono::DateTime<chrono::Utc>>,
+    to: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<Vec<objects::Model>, FederationError> {
+    let place = place(data, username).await?;
+    let (week_start, week_end) = this_week(chrono::Utc::now());
+    let from = from.unwrap_or(week_start);
+    let to = to.unwrap_or(week_end);
+    if to <= from {
+        return Err(galaxie_domain::ValidationErrors::single("to", "must be after from").into());
+    }
+    Ok(
+        galaxie_db::objects::events_between(data.db().conn(), place.id, from, to)
+            .await?
+            .into_iter()
+            .filter(|r| {
+                r.latitude.is_some() || r.location_name.is_some() || r.street_address.is_some()
+            })
+            .filter(|r| r.event_status.as_deref() != Some("EventCancelled"))
+            .collect(),
+    )
+}
+
+/// Monday 00:00 to the next Monday 00:00, Paris time.
+fn this_week(
+    now: chrono::DateTime<chrono::Utc>,
+) -> (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) {
+    use chrono::{Datelike, Duration, TimeZone};
+    let tz = galaxie_domain::event::DEFAULT_TIMEZONE;
+    let local = now.with_timezone(&tz).date_naive();
+    let monday = local - Duration::days(i64::from(local.weekday().num_days_from_monday()));
+    let start = tz
+        .from_local_datetime(&monday.and_time(chrono::NaiveTime::MIN))
+        .earliest()
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or(now);
+    (start, start + Duration::days(7))
 }

@@ -89,6 +89,11 @@ impl App {
             self.worker.clone(),
             stop_rx.clone(),
         ));
+        let inbox = tokio::spawn(galaxie_federation::inbox::worker::run(
+            self.federation.clone(),
+            self.worker.poll,
+            stop_rx.clone(),
+        ));
         let maintenance = tokio::spawn(maintenance(self.federation.clone(), stop_rx));
         let router = self.router();
         let served = axum::serve(listener, router)
@@ -97,6 +102,7 @@ impl App {
         let _ = stop_tx.send(true);
         let _ = worker.await;
         let _ = maintenance.await;
+        let _ = inbox.await;
         served.context("HTTP server failed")
     }
 }

@@ -430,7 +430,7 @@ pub struct EventArgs {
     /// scheduled, cancelled, postponed, rescheduled or moved-online.
     #[arg(long)]
     pub status: Option<String>,
-    /// FEP-8a8e category (WORKSHOP, MEETING…).
+    /// FEP-8a8e category (WORKSHOPS_SKILL_SHARING, MEETING…; the list is at /vocab).
     #[arg(long)]
     pub category: Option<String>,
     /// Easy-read one-line summary.
@@ -775,16 +775,9 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             );
         }
         Command::Stops { place, from, to } => {
-            let place = service::place(&data, &place).await?;
-            let from = match from {
-                Some(f) => parse_time("from", &f)?,
-                None => chrono::Utc::now(),
-            };
-            let to = match to {
-                Some(t) => parse_time("to", &t)?,
-                None => from + chrono::Duration::days(7),
-            };
-            for e in galaxie_db::objects::events_between(app.db.conn(), place.id, from, to).await? {
+            let from = from.map(|f| parse_time("from", &f)).transpose()?;
+            let to = to.map(|t| parse_time("to", &t)).transpose()?;
+            for e in service::stops(&data, &place, from, to).await? {
                 println!(
                     "{}\t{}\t{}",
                     e.start_time.map(|t| t.to_rfc3339()).unwrap_or_default(),

@@ -8,6 +8,7 @@ pub mod deliveries;
 pub mod domain_blocks;
 pub mod followers;
 pub mod followings;
+pub mod inbox_queue;
 pub mod instance;
 pub mod media;
 pub mod objects;

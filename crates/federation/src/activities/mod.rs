@@ -76,6 +76,36 @@ impl InboxActivity {
         })
     }
 
+    /// Checks the activity (origins, ownership) without applying it.
+    pub async fn verify(&self, data: &Data) -> Result<(), FederationError> {
+        match self {
+            InboxActivity::Follow(a) => a.verify(data).await,
+            InboxActivity::Accept(a) => a.verify(data).await,
+            InboxActivity::Reject(a) => a.verify(data).await,
+            InboxActivity::Undo(a) => a.verify(data).await,
+            InboxActivity::Create(a) => a.verify(data).await,
+            InboxActivity::Update(a) => a.verify(data).await,
+            InboxActivity::Delete(a) => a.verify(data).await,
+            InboxActivity::Announce(a) => a.verify(data).await,
+            InboxActivity::Ignored(_) => Ok(()),
+        }
+    }
+
+    /// Applies a verified activity.
+    pub async fn receive(self, data: &Data) -> Result<(), FederationError> {
+        match self {
+            InboxActivity::Follow(a) => a.receive(data).await,
+            InboxActivity::Accept(a) => a.receive(data).await,
+            InboxActivity::Reject(a) => a.receive(data).await,
+            InboxActivity::Undo(a) => a.receive(data).await,
+            InboxActivity::Create(a) => a.receive(data).await,
+            InboxActivity::Update(a) => a.receive(data).await,
+            InboxActivity::Delete(a) => a.receive(data).await,
+            InboxActivity::Announce(a) => a.receive(data).await,
+            InboxActivity::Ignored(_) => Ok(()),
+        }
+    }
+
     /// Verifies, then applies.
     pub async fn verify_and_receive(self, data: &Data) -> Result<(), FederationError> {
         async fn run<A>(a: A, data: &Data) -> Result<(), FederationError>

@@ -333,7 +333,7 @@ async fn receive(
     )
     .await;
     match received {
-        Ok(Received::Applied | Received::Duplicate | Received::Ignored(_)) => {
+        Ok(Received::Queued | Received::Duplicate | Received::Ignored(_)) => {
             Ok(StatusCode::ACCEPTED.into_response())
         }
         Err(err) => {

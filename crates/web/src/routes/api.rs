@@ -665,36 +665,6 @@ async fn stops(
     Path(username): Path<String>,
     Query(q): Query<StopsQuery>,
 ) -> AppResult<Json<Vec<ObjectDto>>> {
-    let data = state.data();
-    let place = service::place(&data, &username).await?;
-    let (week_start, week_end) = this_week(Utc::now());
-    let from = q.from.unwrap_or(week_start);
-    let to = q.to.unwrap_or(week_end);
-    if to <= from {
-        return Err(galaxie_domain::ValidationErrors::single("to", "must be after from").into());
-    }
-    let rows = galaxie_db::objects::events_between(data.db().conn(), place.id, from, to).await?;
-    Ok(Json(
-        rows.into_iter()
-            .filter(|r| {
-                r.latitude.is_some() || r.location_name.is_some() || r.street_address.is_some()
-            })
-            .filter(|r| r.event_status.as_deref() != Some("EventCancelled"))
-            .map(object_dto)
-            .collect(),
-    ))
-}
-
-/// Monday 00:00 to the next Monday 00:00, Paris time.
-fn this_week(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    use chrono::{Datelike, Duration, TimeZone};
-    let tz = galaxie_domain::event::DEFAULT_TIMEZONE;
-    let local = now.with_timezone(&tz).date_naive();
-    let monday = local - Duration::days(i64::from(local.weekday().num_days_from_monday()));
-    let start = tz
-        .from_local_datetime(&monday.and_time(chrono::NaiveTime::MIN))
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or(now);
-    (start, start + Duration::days(7))
+    let rows = service::stops(&state.data(), &username, q.from, q.to).await?;
+    Ok(Json(rows.into_iter().map(object_dto).collect()))
 }

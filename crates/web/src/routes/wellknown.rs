@@ -205,8 +205,9 @@ async fn vocabulary() -> Response {
 
 /// A pictogram of the vocabulary (SVG made for the project, CC BY-SA 4.0).
 async fn pictogram(axum::extract::Path(name): axum::extract::Path<String>) -> AppResult<Response> {
-    let name = name.strip_suffix(".svg").unwrap_or(&name);
-    let svg = galaxie_domain::vocab::pictogram(name).ok_or(AppError::NotFound)?;
+    let svg = galaxie_domain::vocab::pictogram(&name)
+        .or_else(|| galaxie_domain::vocab::pictogram(&format!("{name}.svg")))
+        .ok_or(AppError::NotFound)?;
     Ok((
         [
             ("content-type", "image/svg+xml"),

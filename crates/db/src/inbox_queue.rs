@@ -1,0 +1,140 @@
+//! The inbox queue: verified activities stored before the 202, applied by a background worker
+//! (claimed with leases, as deliveries are, so several processes share the work).
+
+use crate::connect::{Backend, backend_of};
+use crate::entities::inbox_queue::{ActiveModel, Column, Entity, InboxStatus, Model};
+use crate::{DbError, Result, now};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, LockBehavior, LockType, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    PaginatorTrait, QueryFilter,
+};
+
+/// An activity to queue.
+pub struct Queued<'a> {
+    pub ap_id: &'a str,
+    pub kind: &'a str,
+    pub actor_ap_id: &'a str,
+    pub payload: &'a str,
+}
+
+/// Queues an activity. `Ok(false)` when it was already queued (received twice).
+pub async fn enqueue<C: ConnectionTrait>(conn: &C, activity: Queued<'_>) -> Result<bool> {
+    let now = now();
+    let inserted = ActiveModel {
+        ap_id: Set(activity.ap_id.to_string()),
+        kind: Set(activity.kind.to_string()),
+        actor_ap_id: Set(activity.actor_ap_id.to_string()),
+        payload: Set(activity.payload.to_string()),
+        status: Set(InboxStatus::Pending),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        claimed_until: Set(None),
+        last_error: Set(None),
+        received_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await;
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(e) => match DbError::unique(e, "a queued activity with this id") {
+            DbError::AlreadyExists(_) => Ok(false),
+            other => Err(other),
+        },
+    }
+}
+
+/// Claims up to `limit` due activities for `lease`, oldest first.
+pub async fn claim_due<C: ConnectionTrait>(
+    conn: &C,
+    limit: u64,
+    lease: Duration,
+) -> Result<Vec<Model>> {
+    let now = now();
+    let mut due = Query::select();
+    due.column(Column::Id)
+        .from(Entity)
+        .cond_where(
+            Condition::all()
+                .add(Column::Status.eq(InboxStatus::Pending))
+                .add(Column::NextAttemptAt.lte(now))
+                .add(
+                    Condition::any()
+                        .add(Column::ClaimedUntil.is_null())
+                        .add(Column::ClaimedUntil.lt(now)),
+                ),
+        )
+        .order_by(Column::Id, sea_orm::Order::Asc)
+        .limit(limit);
+    if backend_of(conn) == Backend::Postgres {
+        due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let mut claimed: Vec<Model> = Entity::update_many()
+        .col_expr(Column::ClaimedUntil, Expr::value(Some(now + lease)))
+        .filter(Column::Id.in_subquery(due))
+        .exec_with_returning(conn)
+        .await?;
+    // Apply in arrival order (a Create before the Update that follows it).
+    claimed.sort_by_key(|m| m.id);
+    Ok(claimed)
+}
+
+async fn set_status<C: ConnectionTrait>(
+    conn: &C,
+    row: &Model,
+    status: InboxStatus,
+    next: Option<DateTime<Utc>>,
+    error: Option<String>,
+) -> Result<()> {
+    let mut active: ActiveModel = row.clone().into();
+    active.status = Set(status);
+    active.attempts = Set(row.attempts + 1);
+    active.claimed_until = Set(None);
+    active.last_error = Set(error);
+    if let Some(next) = next {
+        active.next_attempt_at = Set(next);
+    }
+    active.update(conn).await?;
+    Ok(())
+}
+
+/// Applied.
+pub async fn mark_done<C: ConnectionTrait>(conn: &C, row: &Model) -> Result<()> {
+    set_status(conn, row, InboxStatus::Done, None, None).await
+}
+
+/// Failed; try again at `next`.
+pub async fn mark_retry<C: ConnectionTrait>(
+    conn: &C,
+    row: &Model,
+    next: DateTime<Utc>,
+    error: String,
+) -> Result<()> {
+    set_status(conn, row, InboxStatus::Pending, Some(next), Some(error)).await
+}
+
+/// Given up.
+pub async fn mark_failed<C: ConnectionTrait>(conn: &C, row: &Model, error: String) -> Result<()> {
+    set_status(conn, row, InboxStatus::Failed, None, Some(error)).await
+}
+
+/// How many activities are in `status`.
+pub async fn count_with_status<C: ConnectionTrait>(conn: &C, status: InboxStatus) -> Result<u64> {
+    Ok(Entity::find()
+        .filter(Column::Status.eq(status))
+        .count(conn)
+        .await?)
+}
+
+/// Forgets applied activities received before `before` (the activities table keeps what
+/// matters; this table is a queue, not an archive).
+pub async fn purge_done<C: ConnectionTrait>(conn: &C, before: DateTime<Utc>) -> Result<u64> {
+    let res = Entity::delete_many()
+        .filter(Column::Status.eq(InboxStatus::Done))
+        .filter(Column::ReceivedAt.lt(before))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected)
+}
