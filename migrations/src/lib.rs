@@ -9,6 +9,7 @@ mod m20261129_000003_catalogue;
 mod m20261129_000004_media;
 mod m20261129_000005_external_ids;
 mod m20261129_000006_inbox_queue;
+mod m20261129_000007_unique_occurrences;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_media::Migration),
             Box::new(m20261129_000005_external_ids::Migration),
             Box::new(m20261129_000006_inbox_queue::Migration),
+            Box::new(m20261129_000007_unique_occurrences::Migration),
         ]
     }
 }

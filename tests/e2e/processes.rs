@@ -120,3 +120,60 @@ async fn two_processes_on_postgresql_deliver_each_job_once() {
     db_a.cleanup().await;
     db_b.cleanup().await;
 }
+
+/// Two processes extending the same recurring series at once publish each occurrence once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_extend_a_series_once() {
+    use galaxie_db::TransactionTrait;
+    use galaxie_domain::{NewEvent, RawEvent};
+    let db = TestDb::new(Backend::Postgres).await;
+    let first = Instance::start(&db.url).await;
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let second = Instance::start_as(listener, &db.url, first.port).await;
+    let place = first.create_place("truck").await;
+    let series = service::publish_event(
+        &first.data,
+        "truck",
+        NewEvent::parse(RawEvent {
+            name: Some("Permanence".into()),
+            start: Some("2027-01-05T14:00:00+01:00".into()),
+            end: Some("2027-01-05T17:00:00+01:00".into()),
+            rrule: Some("FREQ=WEEKLY;BYDAY=TU;COUNT=40".into()),
+            ..Default::default()
+        })
+        .expect("event"),
+    )
+    .await
+    .expect("publish");
+    // Both processes move the horizon to the same later date at the same time.
+    let later = chrono::DateTime::parse_from_rfc3339("2027-04-01T00:00:00Z")
+        .expect("date")
+        .with_timezone(&chrono::Utc);
+    let extend = |data: galaxie_federation::Data,
+                  place: galaxie_db::entities::places::Model,
+                  series: galaxie_db::entities::objects::Model| async move {
+        let txn = data.db().conn().begin().await.expect("begin");
+        galaxie_federation::series::sync(&txn, &data, &place, &series, later)
+            .await
+            .expect("sync");
+        txn.commit().await.expect("commit");
+    };
+    tokio::join!(
+        extend(first.data.clone(), place.clone(), series.clone()),
+        extend(second.data.clone(), place.clone(), series.clone()),
+    );
+    let occurrences = galaxie_db::objects::occurrences_of(first.data.db().conn(), series.id)
+        .await
+        .expect("occurrences");
+    let mut starts: Vec<_> = occurrences
+        .iter()
+        .filter_map(|o| o.occurrence_start)
+        .collect();
+    let total = starts.len();
+    starts.dedup();
+    assert_eq!(starts.len(), total, "each occurrence once");
+    assert!(starts.iter().any(|s| *s > later), "the horizon moved");
+    second.stop().await;
+    first.stop().await;
+    db.cleanup().await;
+}

@@ -311,3 +311,17 @@ pub async fn events_between<C: ConnectionTrait>(
         .all(conn)
         .await?)
 }
+
+/// Serialises the extension of one recurring series across processes, until the end of the
+/// transaction `conn` (PostgreSQL advisory lock; SQLite already has a single writer).
+pub async fn lock_series<C: ConnectionTrait>(conn: &C, series_id: i64) -> Result<()> {
+    if crate::connect::backend_of(conn) == crate::Backend::Postgres {
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [series_id.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}

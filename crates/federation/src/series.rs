@@ -163,6 +163,8 @@ pub async fn sync<C: ConnectionTrait>(
     series: &objects::Model,
     now: DateTime<Utc>,
 ) -> Result<(), FederationError> {
+    // Two processes extending the same series at once would both publish its occurrences.
+    galaxie_db::objects::lock_series(conn, series.id).await?;
     let wanted: Vec<Occurrence> = if series.deleted_at.is_some() {
         Vec::new()
     } else {
