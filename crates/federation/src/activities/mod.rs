@@ -105,28 +105,6 @@ impl InboxActivity {
             InboxActivity::Ignored(_) => Ok(()),
         }
     }
-
-    /// Verifies, then applies.
-    pub async fn verify_and_receive(self, data: &Data) -> Result<(), FederationError> {
-        async fn run<A>(a: A, data: &Data) -> Result<(), FederationError>
-        where
-            A: Activity<DataType = crate::AppData, Error = FederationError>,
-        {
-            a.verify(data).await?;
-            a.receive(data).await
-        }
-        match self {
-            InboxActivity::Follow(a) => run(a, data).await,
-            InboxActivity::Accept(a) => run(a, data).await,
-            InboxActivity::Reject(a) => run(a, data).await,
-            InboxActivity::Undo(a) => run(a, data).await,
-            InboxActivity::Create(a) => run(*a, data).await,
-            InboxActivity::Update(a) => run(a, data).await,
-            InboxActivity::Delete(a) => run(a, data).await,
-            InboxActivity::Announce(a) => run(a, data).await,
-            InboxActivity::Ignored(_) => Ok(()),
-        }
-    }
 }
 
 /// The id of an activity's `object`, whether given as an id or embedded.
