@@ -295,6 +295,17 @@ async fn three_instances_federate(backend: Backend) {
     assert_eq!(timeline["items"][0]["ap_id"], after_undo.ap_id);
     assert_eq!(timeline["items"][1]["ap_id"], after_approval.ap_id);
     assert!(timeline["next"].is_string());
+    let page2: serde_json::Value = reqwest::get(format!(
+        "{}/api/v1/timeline?limit=2&before={}",
+        alpha.base,
+        timeline["next"].as_str().expect("cursor")
+    ))
+    .await
+    .expect("get")
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(page2["items"][0]["ap_id"], while_pending.ap_id);
 
     for i in [alpha, beta, gamma] {
         i.stop().await;

@@ -193,14 +193,15 @@ pub async fn timeline<C: ConnectionTrait>(
         .filter(Column::Public.eq(true))
         .filter(Column::Rrule.is_null());
     if let Some(c) = before {
+        // A row-value comparison, which both engines answer from the (received_at, id) index;
+        // the equivalent OR of two conditions made them scan.
+        use sea_orm::sea_query::{Expr, ExprTrait};
         query = query.filter(
-            Condition::any()
-                .add(Column::ReceivedAt.lt(c.received_at))
-                .add(
-                    Condition::all()
-                        .add(Column::ReceivedAt.eq(c.received_at))
-                        .add(Column::Id.lt(c.id)),
-                ),
+            Expr::tuple([
+                Expr::col(Column::ReceivedAt).into(),
+                Expr::col(Column::Id).into(),
+            ])
+            .lt(Expr::tuple([Expr::value(c.received_at), Expr::value(c.id)])),
         );
     }
     Ok(query

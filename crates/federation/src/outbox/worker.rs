@@ -209,10 +209,12 @@ async fn deliver_through_host(
             return Ok(());
         }
     };
-    // Waiting longer than half the lease would risk another worker taking the job.
-    let patience = options.lease.to_std().unwrap_or(Duration::from_secs(60)) / 2;
-    let Ok(Ok(_permit)) = tokio::time::timeout(patience, permits.acquire_owned()).await else {
-        deliveries::release(app.db().conn(), &job.delivery, galaxie_db::now()).await?;
+    // A busy host's job goes back to the queue at once rather than waiting here: waiting would
+    // hold one of the worker's slots, and a slow host with many jobs would starve the others.
+    let Ok(_permit) = permits.try_acquire_owned() else {
+        let soon = chrono::Duration::from_std(options.poll)
+            .unwrap_or_else(|_| chrono::Duration::seconds(1));
+        deliveries::release(app.db().conn(), &job.delivery, galaxie_db::now() + soon).await?;
         return Ok(());
     };
     let succeeded = deliver(app, options, job).await?;
