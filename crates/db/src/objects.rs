@@ -197,11 +197,8 @@ pub async fn timeline<C: ConnectionTrait>(
         // the equivalent OR of two conditions made them scan.
         use sea_orm::sea_query::{Expr, ExprTrait};
         query = query.filter(
-            Expr::tuple([
-                Expr::col(Column::ReceivedAt).into(),
-                Expr::col(Column::Id).into(),
-            ])
-            .lt(Expr::tuple([Expr::value(c.received_at), Expr::value(c.id)])),
+            Expr::tuple([Expr::col(Column::ReceivedAt), Expr::col(Column::Id)])
+                .lt(Expr::tuple([Expr::value(c.received_at), Expr::value(c.id)])),
         );
     }
     Ok(query
