@@ -335,6 +335,36 @@ async fn insert_and_publish(
     Ok(post)
 }
 
+/// Tells followers about a change to `post` in `conn` (a transaction): a recurring series is
+/// never federated itself, so its occurrences are brought in line instead.
+async fn tell<C: galaxie_db::ConnectionTrait>(
+    conn: &C,
+    data: &Data,
+    place: places::Model,
+    post: &objects::Model,
+    outgoing: fn(places::Model, objects::Model) -> Outgoing,
+) -> Result<(), FederationError> {
+    if post.rrule.is_some() {
+        crate::series::sync(conn, data, &place, post, galaxie_db::now()).await
+    } else {
+        outbox::publish(conn, data, outgoing(place, post.clone()))
+            .await
+            .map(|_| ())
+    }
+}
+
+fn created(place: places::Model, post: objects::Model) -> Outgoing {
+    Outgoing::PostCreated { place, post }
+}
+
+fn updated(place: places::Model, post: objects::Model) -> Outgoing {
+    Outgoing::PostUpdated { place, post }
+}
+
+fn deleted(place: places::Model, post: objects::Model) -> Outgoing {
+    Outgoing::PostDeleted { place, post }
+}
+
 /// Publishes a note.
 pub async fn publish_note(
     data: &Data,
@@ -357,28 +387,12 @@ pub async fn publish_event(
     let banner = own_media(data, &place, "banner", event.banner.as_slice()).await?;
     let row = event_data(data, &place, &event);
     let txn = data.db().conn().begin().await?;
-    if row.rrule.is_none() {
-        let post = galaxie_db::objects::insert(&txn, row).await?;
-        galaxie_db::media::attach(&txn, post.id, &banner).await?;
-        outbox::publish(
-            &txn,
-            data,
-            Outgoing::PostCreated {
-                place,
-                post: post.clone(),
-            },
-        )
-        .await?;
-        txn.commit().await?;
-        data.ring_delivery_bell();
-        return Ok(post);
-    }
-    let series = galaxie_db::objects::insert(&txn, row).await?;
-    galaxie_db::media::attach(&txn, series.id, &banner).await?;
-    crate::series::sync(&txn, data, &place, &series, galaxie_db::now()).await?;
+    let post = galaxie_db::objects::insert(&txn, row).await?;
+    galaxie_db::media::attach(&txn, post.id, &banner).await?;
+    tell(&txn, data, place, &post, created).await?;
     txn.commit().await?;
     data.ring_delivery_bell();
-    Ok(series)
+    Ok(post)
 }
 
 /// Cancels one occurrence of a recurring permanence (its event says so; the series' iCalendar
@@ -551,20 +565,7 @@ pub async fn update_event(
     let txn = data.db().conn().begin().await?;
     let post = galaxie_db::objects::update(&txn, current, row).await?;
     galaxie_db::media::attach(&txn, post.id, &banner).await?;
-    if is_series {
-        // A series is never federated itself: its occurrences follow it.
-        crate::series::sync(&txn, data, &place, &post, galaxie_db::now()).await?;
-    } else {
-        outbox::publish(
-            &txn,
-            data,
-            Outgoing::PostUpdated {
-                place,
-                post: post.clone(),
-            },
-        )
-        .await?;
-    }
+    tell(&txn, data, place, &post, updated).await?;
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(post)
@@ -589,22 +590,9 @@ pub async fn update_note(
 pub async fn delete_object(data: &Data, id: i64) -> Result<objects::Model, FederationError> {
     let (place, current) = local_object(data, id).await?;
     let txn = data.db().conn().begin().await?;
-    let is_series = current.rrule.is_some();
     let post = galaxie_db::objects::mark_deleted(&txn, current).await?;
-    if is_series {
-        // A series was never federated itself: its upcoming occurrences are withdrawn.
-        crate::series::sync(&txn, data, &place, &post, galaxie_db::now()).await?;
-    } else {
-        outbox::publish(
-            &txn,
-            data,
-            Outgoing::PostDeleted {
-                place,
-                post: post.clone(),
-            },
-        )
-        .await?;
-    }
+    // mark_deleted keeps the rule, so a series withdraws its upcoming occurrences.
+    tell(&txn, data, place, &post, deleted).await?;
     txn.commit().await?;
     data.ring_delivery_bell();
     Ok(post)
