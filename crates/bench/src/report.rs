@@ -122,6 +122,20 @@ impl Row {
         }
     }
 
+    /// A bench left out on purpose, and why.
+    pub fn skipped(group: &str, name: &str, why: &str) -> Self {
+        Self {
+            group: group.into(),
+            name: name.into(),
+            measured: None,
+            limit: None,
+            ratio: None,
+            target: Target::None,
+            met: None,
+            note: format!("skipped: {why}"),
+        }
+    }
+
     /// A bench that could not run.
     pub fn failed(group: &str, name: &str, why: &str) -> Self {
         Self {
