@@ -10,6 +10,10 @@ mod m20261129_000004_media;
 mod m20261129_000005_external_ids;
 mod m20261129_000006_inbox_queue;
 mod m20261129_000007_unique_occurrences;
+mod m20261129_000008_directory;
+mod m20261129_000009_networks;
+mod m20261129_000010_accounts;
+mod m20261129_000011_delivery_hosts;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -25,6 +29,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_external_ids::Migration),
             Box::new(m20261129_000006_inbox_queue::Migration),
             Box::new(m20261129_000007_unique_occurrences::Migration),
+            Box::new(m20261129_000008_directory::Migration),
+            Box::new(m20261129_000009_networks::Migration),
+            Box::new(m20261129_000010_accounts::Migration),
+            Box::new(m20261129_000011_delivery_hosts::Migration),
         ]
     }
 }

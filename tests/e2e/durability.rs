@@ -116,9 +116,21 @@ async fn deliveries_survive_an_abrupt_stop(backend: Backend) {
         }
     })
     .await;
-    let creates = galaxie_db::activities::received_of_kind(&conn, "Create")
-        .await
-        .expect("creates");
+    // The inbox worker records the activities it applied with each batch: wait for them.
+    let creates = eventually(
+        "the 50 Creates are recorded",
+        Duration::from_secs(20),
+        || {
+            let conn = conn.clone();
+            async move {
+                let creates = galaxie_db::activities::received_of_kind(&conn, "Create")
+                    .await
+                    .ok()?;
+                (creates.len() >= 50).then_some(creates)
+            }
+        },
+    )
+    .await;
     assert_eq!(creates.len(), 50, "each Create is recorded once");
     let mut ids: Vec<&str> = creates.iter().map(|a| a.ap_id.as_str()).collect();
     ids.dedup();

@@ -105,9 +105,18 @@ async fn two_processes_on_postgresql_deliver_each_job_once() {
         (n == 150).then_some(())
     })
     .await;
-    let creates = galaxie_db::activities::received_of_kind(beta.data.db().conn(), "Create")
-        .await
-        .expect("creates");
+    // The inbox worker records the activities it applied with each batch: wait for them.
+    let creates = eventually(
+        "the 150 Creates are recorded",
+        Duration::from_secs(20),
+        || async {
+            let creates = galaxie_db::activities::received_of_kind(beta.data.db().conn(), "Create")
+                .await
+                .ok()?;
+            (creates.len() >= 150).then_some(creates)
+        },
+    )
+    .await;
     assert_eq!(creates.len(), 150, "each activity kept once");
     let resent = beta.data.metrics().inbox_duplicates.load(Ordering::SeqCst);
     assert!(

@@ -146,6 +146,18 @@ impl Instance {
         Self::launch(listener, db_url, port, tweak).await
     }
 
+    /// Starts an instance on a free port with a changed configuration and its delivery
+    /// worker tuned by `worker` instead of [`fast_worker`] (e.g. the production defaults).
+    pub async fn start_with_worker(
+        db_url: &str,
+        worker: WorkerOptions,
+        tweak: impl FnOnce(&mut Config),
+    ) -> Instance {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        Self::launch_tuned(listener, db_url, port, worker, tweak).await
+    }
+
     /// Starts a process of the instance known as `localhost:{public_port}` on `listener`:
     /// several processes of one instance share its database (PostgreSQL).
     pub async fn start_as(listener: TcpListener, db_url: &str, public_port: u16) -> Instance {
@@ -158,6 +170,16 @@ impl Instance {
         public_port: u16,
         tweak: impl FnOnce(&mut Config),
     ) -> Instance {
+        Self::launch_tuned(listener, db_url, public_port, fast_worker(), tweak).await
+    }
+
+    async fn launch_tuned(
+        listener: TcpListener,
+        db_url: &str,
+        public_port: u16,
+        worker: WorkerOptions,
+        tweak: impl FnOnce(&mut Config),
+    ) -> Instance {
         let port = public_port;
         let data_dir = tempfile::tempdir().expect("data folder");
         let mut config = test_config(port, db_url);
@@ -166,7 +188,7 @@ impl Instance {
         let app = App::build(config)
             .await
             .expect("build app")
-            .with_worker_options(fast_worker());
+            .with_worker_options(worker);
         let data = app.data();
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(app.serve(listener, async {

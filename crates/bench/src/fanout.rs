@@ -1,9 +1,11 @@
 //! Fan-out: one note of a place followed by 1,000 remote actors whose inboxes are on 10 fake
 //! servers on loopback (10 hosts `localhost:{port}`, 100 inbox paths each, counting the POSTs
 //! they get); the time from `publish_note` to the 1,000th POST, compared with 1,000 signature
-//! times. Then the same with an 11th host that accepts connections and never answers, holding
-//! 100 more followers: once with that host's jobs claimed first (its inbox URLs sort first,
-//! which is the order jobs are queued in) and once claimed last.
+//! times. Then the same with an 11th host that accepts connections and never answers, with 100
+//! jobs: once queued just before the note's (by a note of another place, followed only on that
+//! host), so that claims, oldest first, take them before the 1,000 healthy ones; once queued
+//! with the note's own jobs (the hanging host's followers follow the same place; jobs are
+//! queued round-robin by host, the hanging host last in each round).
 //! The instance runs the production worker tuning and `[federation]` defaults
 //! (64 deliveries at once, 4 per host, 10 s request timeout).
 
@@ -33,9 +35,9 @@ const SLOW: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hang {
     None,
-    /// Its jobs are claimed before the healthy ones.
+    /// Its jobs are queued before the healthy ones (by an earlier note).
     First,
-    /// Its jobs are claimed after the healthy ones.
+    /// Its jobs are queued with the healthy ones, last of each round of hosts.
     Last,
 }
 
@@ -158,6 +160,7 @@ pub async fn scenario(
     let result = async {
         create_place(&node.data, "warm").await?;
         create_place(&node.data, "bench").await?;
+        create_place(&node.data, "slow").await?;
         let keys = galaxie_federation::signatures::generate_keypair()?;
         let healthy: Vec<String> = peers
             .iter()
@@ -166,7 +169,8 @@ pub async fn scenario(
         add_followers(&node, &["warm", "bench"], &healthy, &keys.public_key_pem).await?;
         if let Some(t) = &tarpit {
             let hanging: Vec<String> = (0..PER_HOST).map(|n| t.inbox(n)).collect();
-            add_followers(&node, &["bench"], &hanging, &keys.public_key_pem).await?;
+            let followed = if hang == Hang::First { "slow" } else { "bench" };
+            add_followers(&node, &[followed], &hanging, &keys.public_key_pem).await?;
         }
 
         // Warm-up: connections, parsed keys, prepared statements.
@@ -185,6 +189,9 @@ pub async fn scenario(
             (_, false) => 45,
         });
         let start = Instant::now();
+        if hang == Hang::First {
+            publish(&node, "slow", "Atelier reporté").await?;
+        }
         publish(&node, "bench", "Fête du tiers-lieu samedi !").await?;
         let published = start.elapsed();
         let done = wait_for(&counter, HEALTHY, start + deadline).await;
@@ -318,10 +325,15 @@ pub async fn run(scale: Scale, cal: &Calibration, backends: &[Backend]) -> Vec<R
                         ms(base),
                         Target::AtMost(1.1),
                         &format!(
-                            "same 1,000 healthy inboxes plus 100 followers on a host that \
-                             accepts and never answers, its jobs claimed {which}; limit = the \
-                             plain fan-out; 1,000th healthy POST {reached}; the hanging host \
-                             held {} connections",
+                            "same 1,000 healthy inboxes plus 100 jobs for a host that accepts \
+                             and never answers, {}; limit = the plain fan-out; 1,000th healthy \
+                             POST {reached}; the hanging host held {} connections",
+                            match hang {
+                                Hang::First =>
+                                    "queued just before the note's jobs (an earlier \
+                                    note of another place), so claimed first",
+                                _ => "queued with the note's jobs, last of each round of hosts",
+                            },
                             o.held
                         ),
                     ));

@@ -9,6 +9,7 @@
 //! - [`fanout`]: one note to 1,000 inboxes, then with a hanging host;
 //! - [`timeline`]: keyset timeline pages and a territory + time query over many objects;
 //! - [`memory`]: resident memory of an instance idle, under load, with a delivery backlog;
+//! - [`soak`]: minutes of mixed load, memory sampled (`--soak`, not in the table run);
 //! - [`node`]: the instance, fake peers and a tarpit the benches run against;
 //! - [`report`]: the table and its JSON.
 
@@ -18,6 +19,7 @@ mod inbox;
 mod memory;
 mod node;
 mod report;
+mod soak;
 mod timeline;
 
 use clap::{Parser, ValueEnum};
@@ -43,6 +45,13 @@ struct Args {
     /// postgres://postgres@127.0.0.1:5432/test must be reachable).
     #[arg(long)]
     no_postgres: bool,
+    /// Soak mode instead of the benchmark table: `--minutes` of mixed load (inbox POSTs,
+    /// deliveries, timeline reads) on one instance, its memory sampled every 10 s.
+    #[arg(long)]
+    soak: bool,
+    /// How long the soak runs, in minutes.
+    #[arg(long, default_value_t = 10.0, requires = "soak")]
+    minutes: f64,
     /// Internal: run only an instance on this database, for the memory bench.
     #[arg(long, hide = true)]
     child_instance: Option<String>,
@@ -79,6 +88,24 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     if let Some(db_url) = &args.child_instance {
         return memory::child(db_url).await;
+    }
+    if args.soak {
+        let start = Instant::now();
+        eprintln!(
+            "galaxie-bench: soak, {} minutes, load average {}",
+            args.minutes,
+            std::fs::read_to_string("/proc/loadavg")
+                .unwrap_or_default()
+                .trim()
+        );
+        let rows = soak::run(args.minutes).await?;
+        progress(start, "done");
+        println!("{}", report::table(&rows));
+        println!("{}", report::notes(&rows));
+        if let Some(path) = &args.json {
+            std::fs::write(path, serde_json::to_string_pretty(&rows)?)?;
+        }
+        return Ok(());
     }
     let scale = Scale { quick: args.quick };
     let wants = |b: Bench| args.only.is_empty() || args.only.contains(&b);

@@ -17,7 +17,7 @@ use galaxie_tests::{Backend, TestDb};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::process::{Child, Command};
 use url::Url;
@@ -25,7 +25,8 @@ use url::Url;
 const BACKLOG: usize = 100_000;
 
 /// The child side: runs an instance with a place `epn` on `db_url`, prints `READY {port}`,
-/// logs errors to standard error, and stops when its standard input closes.
+/// logs errors to standard error, publishes a note of `epn` for each `publish <text>` line
+/// of its standard input (the soak's deliveries), and stops when its standard input closes.
 pub async fn child(db_url: &str) -> anyhow::Result<()> {
     // Errors only (a 500 under load says why on standard error); `RUST_LOG` overrides.
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
@@ -37,19 +38,37 @@ pub async fn child(db_url: &str) -> anyhow::Result<()> {
     let node = Node::start(db_url).await?;
     create_place(&node.data, "epn").await?;
     println!("READY {}", node.port);
-    let mut sink = Vec::new();
-    let _ = tokio::io::stdin().read_to_end(&mut sink).await;
+    let mut lines = BufReader::new(tokio::io::stdin()).lines();
+    while let Ok(Some(line)) = lines.next_line().await {
+        if let Some(text) = line.strip_prefix("publish ") {
+            let published = match galaxie_domain::NewNote::parse(galaxie_domain::RawNote {
+                text: Some(text.to_string()),
+                text_falc: None,
+            }) {
+                Ok(note) => galaxie_federation::service::publish_note(&node.data, "epn", note)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(format!("{e:?}")),
+            };
+            if let Err(e) = published {
+                eprintln!("child instance: cannot publish: {e}");
+            }
+        }
+    }
     node.stop().await;
     Ok(())
 }
 
-struct ChildInstance {
-    process: Child,
-    pid: String,
-    port: u16,
+/// The instance process.
+pub struct ChildInstance {
+    pub process: Child,
+    pub pid: String,
+    pub port: u16,
 }
 
-async fn spawn_child(db_url: &str) -> anyhow::Result<ChildInstance> {
+/// Starts this binary again as an instance on `db_url` and waits for it to listen.
+pub async fn spawn_child(db_url: &str) -> anyhow::Result<ChildInstance> {
     let exe = std::env::current_exe().context("current executable")?;
     let mut process = Command::new(exe)
         .arg("--child-instance")

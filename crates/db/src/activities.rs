@@ -39,6 +39,58 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, data: ActivityData) -> Result<
     .map_err(|e| DbError::unique(e, "an activity with this id"))
 }
 
+impl ActivityData {
+    fn into_active(self) -> ActiveModel {
+        ActiveModel {
+            ap_id: Set(self.ap_id),
+            kind: Set(self.kind),
+            actor_ap_id: Set(self.actor_ap_id),
+            object_ap_id: Set(self.object_ap_id),
+            place_id: Set(self.place_id),
+            local: Set(self.local),
+            public: Set(self.public),
+            payload: Set(self.payload),
+            created_at: Set(now()),
+            ..Default::default()
+        }
+    }
+}
+
+/// Records several activities in one statement per 100; ids already recorded are skipped.
+pub async fn insert_new<C: ConnectionTrait>(conn: &C, rows: Vec<ActivityData>) -> Result<()> {
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<ActiveModel> = rows
+            .by_ref()
+            .take(100)
+            .map(ActivityData::into_active)
+            .collect();
+        Entity::insert_many(chunk)
+            .on_conflict_do_nothing_on([Column::ApId])
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Which of these activity ids are already recorded.
+pub async fn existing<C: ConnectionTrait>(
+    conn: &C,
+    ap_ids: &[&str],
+) -> Result<std::collections::HashSet<String>> {
+    if ap_ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<String> = Entity::find()
+        .select_only()
+        .column(Column::ApId)
+        .filter(Column::ApId.is_in(ap_ids.iter().copied()))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(found.into_iter().collect())
+}
+
 /// Whether an activity with this id was already recorded (received twice, by several paths).
 pub async fn exists<C: ConnectionTrait>(conn: &C, ap_id: &str) -> Result<bool> {
     Ok(Entity::find()

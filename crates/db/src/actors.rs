@@ -2,10 +2,8 @@
 
 use crate::entities::actors::{ActiveModel, Column, Entity, Model};
 use crate::{Result, now};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TryIntoModel,
-};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// What we keep of a remote actor.
 #[derive(Debug, Clone)]
@@ -27,34 +25,54 @@ pub struct ActorData {
     pub manually_approves_followers: bool,
 }
 
-/// Inserts or refreshes a remote actor.
+/// Inserts or refreshes a remote actor, in one statement (`INSERT … ON CONFLICT (ap_id) DO
+/// UPDATE … RETURNING`): concurrent fetches of a new actor (its first burst of POSTs) both
+/// succeed instead of one failing on the unique id. The creation time is kept.
 pub async fn upsert<C: ConnectionTrait>(conn: &C, data: ActorData) -> Result<Model> {
-    let existing = by_ap_id(conn, &data.ap_id).await?;
     let now = now();
-    let mut active = match existing {
-        Some(row) => row.into(),
-        None => ActiveModel {
-            ap_id: Set(data.ap_id.clone()),
-            created_at: Set(now),
-            ..Default::default()
-        },
+    let active = ActiveModel {
+        ap_id: Set(data.ap_id),
+        kind: Set(data.kind),
+        preferred_username: Set(data.preferred_username),
+        name: Set(data.name),
+        summary: Set(data.summary),
+        domain: Set(data.domain),
+        inbox: Set(data.inbox),
+        shared_inbox: Set(data.shared_inbox),
+        outbox: Set(data.outbox),
+        followers: Set(data.followers),
+        url: Set(data.url),
+        icon_url: Set(data.icon_url),
+        public_key_id: Set(data.public_key_id),
+        public_key_pem: Set(data.public_key_pem),
+        manually_approves_followers: Set(data.manually_approves_followers),
+        last_fetched_at: Set(now),
+        created_at: Set(now),
+        ..Default::default()
     };
-    active.kind = Set(data.kind);
-    active.preferred_username = Set(data.preferred_username);
-    active.name = Set(data.name);
-    active.summary = Set(data.summary);
-    active.domain = Set(data.domain);
-    active.inbox = Set(data.inbox);
-    active.shared_inbox = Set(data.shared_inbox);
-    active.outbox = Set(data.outbox);
-    active.followers = Set(data.followers);
-    active.url = Set(data.url);
-    active.icon_url = Set(data.icon_url);
-    active.public_key_id = Set(data.public_key_id);
-    active.public_key_pem = Set(data.public_key_pem);
-    active.manually_approves_followers = Set(data.manually_approves_followers);
-    active.last_fetched_at = Set(now);
-    Ok(active.save(conn).await?.try_into_model()?)
+    let refreshed = OnConflict::column(Column::ApId)
+        .update_columns([
+            Column::Kind,
+            Column::PreferredUsername,
+            Column::Name,
+            Column::Summary,
+            Column::Domain,
+            Column::Inbox,
+            Column::SharedInbox,
+            Column::Outbox,
+            Column::Followers,
+            Column::Url,
+            Column::IconUrl,
+            Column::PublicKeyId,
+            Column::PublicKeyPem,
+            Column::ManuallyApprovesFollowers,
+            Column::LastFetchedAt,
+        ])
+        .to_owned();
+    Ok(Entity::insert(active)
+        .on_conflict(refreshed)
+        .exec_with_returning(conn)
+        .await?)
 }
 
 /// Finds a remote actor by its ActivityPub id.
@@ -71,5 +89,7 @@ pub async fn delete<C: ConnectionTrait>(conn: &C, ap_id: &str) -> Result<()> {
         .filter(Column::ApId.eq(ap_id))
         .exec(conn)
         .await?;
+    // A deleted place leaves the federated directory too.
+    crate::directory::remove(conn, ap_id).await?;
     Ok(())
 }

@@ -8,12 +8,22 @@ use crate::entities::dead_inboxes;
 use crate::entities::deliveries::{ActiveModel, Column, DeliveryStatus, Entity, Model};
 use crate::{Result, now};
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, LockBehavior, LockType, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait,
 };
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+
+/// `host[:port]` of an inbox URL, as its `Host` header writes it: the key of the worker's
+/// per-host limits and of the queue depth per host. Inbox URLs are stored normalised by the
+/// `url` crate (lowercase host, no default port), so this is a plain cut.
+pub fn host_of(inbox: &str) -> String {
+    let rest = inbox.split_once("://").map_or(inbox, |(_, rest)| rest);
+    let end = rest.find('/').unwrap_or(rest.len());
+    rest[..end].to_string()
+}
 
 /// Queues `activity_id` for each inbox (duplicates ignored). Inboxes marked dead get a job
 /// already marked dead, so the record says why nothing was sent.
@@ -24,7 +34,7 @@ pub async fn enqueue<C: ConnectionTrait>(
 ) -> Result<usize> {
     let unique: Vec<&String> = {
         let mut seen = HashSet::new();
-        inboxes.iter().filter(|i| seen.insert(*i)).collect()
+        interleave_hosts(inboxes.iter().filter(|i| seen.insert(*i)).collect())
     };
     if unique.is_empty() {
         return Ok(0);
@@ -42,6 +52,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         ActiveModel {
             activity_id: Set(activity_id),
             inbox: Set((*inbox).clone()),
+            host: Set(host_of(inbox)),
             status: Set(if is_dead {
                 DeliveryStatus::Dead
             } else {
@@ -64,6 +75,32 @@ pub async fn enqueue<C: ConnectionTrait>(
     Ok(count)
 }
 
+/// Orders inboxes round-robin by host (one of each host, then the second of each…), keeping
+/// each host's own order: jobs are claimed in this order, so that a claim spreads over the
+/// hosts instead of holding one host's jobs (100 inboxes of one server queued together
+/// would fill a claim that only that server's 4 request slots can work through).
+fn interleave_hosts(inboxes: Vec<&String>) -> Vec<&String> {
+    let mut by_host: Vec<(String, std::collections::VecDeque<&String>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for inbox in inboxes {
+        let host = host_of(inbox);
+        let i = *index.entry(host.clone()).or_insert_with(|| {
+            by_host.push((host, Default::default()));
+            by_host.len() - 1
+        });
+        by_host[i].1.push_back(inbox);
+    }
+    let mut out = Vec::new();
+    while by_host.iter().any(|(_, q)| !q.is_empty()) {
+        for (_, queue) in &mut by_host {
+            if let Some(inbox) = queue.pop_front() {
+                out.push(inbox);
+            }
+        }
+    }
+    out
+}
+
 /// A claimed job with what is needed to send it.
 #[derive(Debug, Clone)]
 pub struct Claimed {
@@ -71,37 +108,14 @@ pub struct Claimed {
     pub activity: activities::Model,
 }
 
-/// Claims up to `limit` due jobs for `lease`. A job whose lease expired (its worker died) is
-/// due again. On PostgreSQL concurrent claimers skip each other's rows.
+/// Claims up to `limit` due jobs for `lease`, with their activities. A job whose lease expired
+/// (its worker died) is due again. On PostgreSQL concurrent claimers skip each other's rows.
 pub async fn claim_due<C: ConnectionTrait>(
     conn: &C,
     limit: u64,
     lease: Duration,
 ) -> Result<Vec<Claimed>> {
-    let now = now();
-    let mut due = Query::select();
-    due.column(Column::Id)
-        .from(Entity)
-        .cond_where(
-            Condition::all()
-                .add(Column::Status.eq(DeliveryStatus::Pending))
-                .add(Column::NextAttemptAt.lte(now))
-                .add(
-                    Condition::any()
-                        .add(Column::ClaimedUntil.is_null())
-                        .add(Column::ClaimedUntil.lt(now)),
-                ),
-        )
-        .order_by(Column::NextAttemptAt, sea_orm::Order::Asc)
-        .limit(limit);
-    if backend_of(conn) == Backend::Postgres {
-        due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
-    }
-    let claimed: Vec<Model> = Entity::update_many()
-        .col_expr(Column::ClaimedUntil, Expr::value(Some(now + lease)))
-        .filter(Column::Id.in_subquery(due))
-        .exec_with_returning(conn)
-        .await?;
+    let claimed = claim_jobs(conn, limit, lease, &[]).await?;
     if claimed.is_empty() {
         return Ok(Vec::new());
     }
@@ -120,6 +134,223 @@ pub async fn claim_due<C: ConnectionTrait>(
             Some(Claimed { delivery, activity })
         })
         .collect())
+}
+
+/// Claims up to `limit` due jobs for `lease`, oldest due first, leaving the jobs of
+/// `skip_hosts` (hosts whose share of the worker is full, or whose circuit is open) in the
+/// queue for later claims. Returns the jobs only: the worker keeps the activities it sends in
+/// memory ([`activities_by_id`] for the ones it lacks).
+pub async fn claim_jobs<C: ConnectionTrait>(
+    conn: &C,
+    limit: u64,
+    lease: Duration,
+    skip_hosts: &[String],
+) -> Result<Vec<Model>> {
+    let now = now();
+    let mut due = Query::select();
+    let mut condition = Condition::all()
+        .add(Column::Status.eq(DeliveryStatus::Pending))
+        .add(Column::NextAttemptAt.lte(now))
+        .add(
+            Condition::any()
+                .add(Column::ClaimedUntil.is_null())
+                .add(Column::ClaimedUntil.lt(now)),
+        );
+    if !skip_hosts.is_empty() {
+        condition = condition.add(Column::Host.is_not_in(skip_hosts.iter().map(String::as_str)));
+    }
+    due.column(Column::Id)
+        .from(Entity)
+        .cond_where(condition)
+        .order_by(Column::NextAttemptAt, sea_orm::Order::Asc)
+        .order_by(Column::Id, sea_orm::Order::Asc)
+        .limit(limit);
+    if backend_of(conn) == Backend::Postgres {
+        due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    // Only the ids come back, read by position: on SQLite, the name of a column added by
+    // `ALTER TABLE` (here `host`) sometimes comes back quoted (`"host"`) in a `RETURNING`
+    // clause, which reading the whole row by name then misses. The rows are read after.
+    let mut claim = Query::update();
+    claim
+        .table(Entity)
+        .value(Column::ClaimedUntil, Some(now + lease))
+        .and_where(Column::Id.in_subquery(due))
+        .returning_col(Column::Id);
+    let ids: Vec<i64> = conn
+        .query_all(&claim)
+        .await?
+        .iter()
+        .map(|row| row.try_get_by_index::<i64>(0))
+        .collect::<std::result::Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut claimed = Vec::with_capacity(ids.len());
+    for ids in ids.chunks(500) {
+        claimed.extend(
+            Entity::find()
+                .filter(Column::Id.is_in(ids.iter().copied()))
+                .all(conn)
+                .await?,
+        );
+    }
+    claimed.sort_by_key(|d| (d.next_attempt_at, d.id));
+    Ok(claimed)
+}
+
+/// The activities of these ids.
+pub async fn activities_by_id<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[i64],
+) -> Result<Vec<activities::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(activities::Entity::find()
+        .filter(activities::Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?)
+}
+
+/// How a claimed job ended, for [`record`].
+#[derive(Debug, Clone)]
+pub enum Finished {
+    /// Accepted by the receiving server.
+    Delivered { id: i64 },
+    /// Refused for good.
+    Rejected { id: i64, error: String },
+    /// Failed; try again at `next`.
+    Retry {
+        id: i64,
+        next: DateTime<Utc>,
+        error: String,
+    },
+    /// The retry window closed: the job and its inbox are dead.
+    Dead {
+        id: i64,
+        inbox: String,
+        domain: String,
+        error: String,
+    },
+    /// Given back without an attempt (its host paused, or it waited too long in memory): due
+    /// again at `next`, its attempt count unchanged.
+    Released { id: i64, next: DateTime<Utc> },
+}
+
+/// Records the outcomes of finished jobs in one transaction: one `UPDATE` for all the
+/// delivered ones (the common case), one per distinct release time, one per other outcome.
+pub async fn record<C: ConnectionTrait + TransactionTrait>(
+    conn: &C,
+    finished: &[Finished],
+) -> Result<()> {
+    if finished.is_empty() {
+        return Ok(());
+    }
+    let now = now();
+    let txn = conn.begin().await?;
+    let delivered: Vec<i64> = finished
+        .iter()
+        .filter_map(|f| match f {
+            Finished::Delivered { id } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    for ids in delivered.chunks(500) {
+        Entity::update_many()
+            .col_expr(Column::Status, Expr::value(DeliveryStatus::Delivered))
+            .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
+            .col_expr(
+                Column::ClaimedUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+            .col_expr(Column::UpdatedAt, Expr::value(now))
+            .filter(Column::Id.is_in(ids.iter().copied()))
+            .exec(&txn)
+            .await?;
+    }
+    let mut released: BTreeMap<DateTime<Utc>, Vec<i64>> = BTreeMap::new();
+    for f in finished {
+        match f {
+            Finished::Delivered { .. } => {}
+            Finished::Released { id, next } => released.entry(*next).or_default().push(*id),
+            Finished::Rejected { id, error } => {
+                bump(&txn, *id, DeliveryStatus::Rejected, None, error.clone()).await?;
+            }
+            Finished::Retry { id, next, error } => {
+                bump(
+                    &txn,
+                    *id,
+                    DeliveryStatus::Pending,
+                    Some(*next),
+                    error.clone(),
+                )
+                .await?;
+            }
+            Finished::Dead {
+                id,
+                inbox,
+                domain,
+                error,
+            } => {
+                bump(&txn, *id, DeliveryStatus::Dead, None, error.clone()).await?;
+                mark_inbox_dead(&txn, inbox, domain).await?;
+            }
+        }
+    }
+    for (next, ids) in released {
+        for ids in ids.chunks(500) {
+            Entity::update_many()
+                .col_expr(
+                    Column::ClaimedUntil,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                )
+                .col_expr(Column::NextAttemptAt, Expr::value(next))
+                .col_expr(Column::UpdatedAt, Expr::value(now))
+                .filter(Column::Id.is_in(ids.iter().copied()))
+                .exec(&txn)
+                .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// One attempt more, with this status, error and next attempt.
+async fn bump<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    status: DeliveryStatus,
+    next_attempt_at: Option<DateTime<Utc>>,
+    error: String,
+) -> Result<()> {
+    let mut update = Entity::update_many()
+        .col_expr(Column::Status, Expr::value(status))
+        .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
+        .col_expr(
+            Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(Column::LastError, Expr::value(Some(error)))
+        .col_expr(Column::UpdatedAt, Expr::value(now()));
+    if let Some(next) = next_attempt_at {
+        update = update.col_expr(Column::NextAttemptAt, Expr::value(next));
+    }
+    update.filter(Column::Id.eq(id)).exec(conn).await?;
+    Ok(())
+}
+
+async fn mark_inbox_dead<C: ConnectionTrait>(conn: &C, inbox: &str, domain: &str) -> Result<()> {
+    dead_inboxes::Entity::insert(dead_inboxes::ActiveModel {
+        inbox: Set(inbox.to_string()),
+        domain: Set(domain.to_string()),
+        dead_since: Set(now()),
+    })
+    .on_conflict_do_nothing_on([dead_inboxes::Column::Inbox])
+    .exec(conn)
+    .await?;
+    Ok(())
 }
 
 async fn set_outcome<C: ConnectionTrait>(
@@ -222,15 +453,7 @@ pub async fn mark_dead<C: ConnectionTrait>(
         Some(error),
     )
     .await?;
-    dead_inboxes::Entity::insert(dead_inboxes::ActiveModel {
-        inbox: Set(job.inbox.clone()),
-        domain: Set(domain.to_string()),
-        dead_since: Set(now()),
-    })
-    .on_conflict_do_nothing_on([dead_inboxes::Column::Inbox])
-    .exec(conn)
-    .await?;
-    Ok(())
+    mark_inbox_dead(conn, &job.inbox, domain).await
 }
 
 /// A server was heard from: its inboxes are alive again.
@@ -240,6 +463,45 @@ pub async fn revive_domain<C: ConnectionTrait>(conn: &C, domain: &str) -> Result
         .exec(conn)
         .await?;
     Ok(res.rows_affected)
+}
+
+/// Whether any inbox of `domain` is marked dead (a read: the inbox asks this before
+/// [`revive_domain`]'s write, and caches the answer).
+pub async fn domain_has_dead_inboxes<C: ConnectionTrait>(conn: &C, domain: &str) -> Result<bool> {
+    Ok(dead_inboxes::Entity::find()
+        .filter(dead_inboxes::Column::Domain.eq(domain))
+        .one(conn)
+        .await?
+        .is_some())
+}
+
+/// Pending jobs per destination host, the `top` largest first, and the number of pending jobs
+/// of every other host together.
+pub async fn pending_by_host<C: ConnectionTrait>(
+    conn: &C,
+    top: u64,
+) -> Result<(Vec<(String, u64)>, u64)> {
+    let counts: Vec<(String, i64)> = Entity::find()
+        .select_only()
+        .column(Column::Host)
+        .column_as(Column::Id.count(), "jobs")
+        .filter(Column::Status.eq(DeliveryStatus::Pending))
+        .group_by(Column::Host)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut counts: Vec<(String, u64)> = counts
+        .into_iter()
+        .map(|(host, n)| (host, u64::try_from(n).unwrap_or(0)))
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let rest = counts
+        .iter()
+        .skip(usize::try_from(top).unwrap_or(usize::MAX))
+        .map(|(_, n)| n)
+        .sum();
+    counts.truncate(usize::try_from(top).unwrap_or(usize::MAX));
+    Ok((counts, rest))
 }
 
 /// Whether `inbox` is marked dead.
@@ -283,4 +545,90 @@ pub async fn for_activity<C: ConnectionTrait>(conn: &C, activity_id: i64) -> Res
 /// How many inboxes are marked dead.
 pub async fn count_dead_inboxes<C: ConnectionTrait>(conn: &C) -> Result<u64> {
     Ok(dead_inboxes::Entity::find().count(conn).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activities::{ActivityData, insert};
+
+    #[test]
+    fn hosts_are_cut_from_inbox_urls_and_interleaved() {
+        assert_eq!(host_of("https://a.example/inbox"), "a.example");
+        assert_eq!(host_of("http://localhost:8080/u/1/inbox"), "localhost:8080");
+        assert_eq!(host_of("https://a.example"), "a.example");
+        let inboxes: Vec<String> = [
+            "https://a.example/1",
+            "https://a.example/2",
+            "https://a.example/3",
+            "https://b.example/1",
+            "https://c.example/1",
+            "https://c.example/2",
+        ]
+        .map(String::from)
+        .to_vec();
+        let order: Vec<&str> = interleave_hosts(inboxes.iter().collect())
+            .into_iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "https://a.example/1",
+                "https://b.example/1",
+                "https://c.example/1",
+                "https://a.example/2",
+                "https://c.example/2",
+                "https://a.example/3",
+            ]
+        );
+    }
+
+    /// Claims read every column of fresh databases, the `host` column added by a migration
+    /// included (SQLite sometimes names it `"host"`, quoted, in a `RETURNING` clause), and
+    /// skip the hosts they are told to.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn claims_read_the_host_and_skip_hosts() {
+        for round in 0..10 {
+            let dir = tempfile::tempdir().expect("dir");
+            let url = format!("sqlite://{}/db.sqlite", dir.path().display());
+            let db = crate::Db::connect(&url).await.expect("connect");
+            db.migrate().await.expect("migrate");
+            let activity = insert(
+                db.conn(),
+                ActivityData {
+                    ap_id: "https://here.example/activities/1".into(),
+                    kind: "Create".into(),
+                    actor_ap_id: "https://here.example/places/epn".into(),
+                    object_ap_id: None,
+                    place_id: None,
+                    local: true,
+                    public: true,
+                    payload: "{}".into(),
+                },
+            )
+            .await
+            .expect("activity");
+            let inboxes = [
+                "https://slow.example/inbox".to_string(),
+                "https://fast.example:8443/inbox".to_string(),
+            ];
+            enqueue(db.conn(), activity.id, &inboxes)
+                .await
+                .expect("enqueue");
+            let lease = Duration::seconds(60);
+            let claimed = claim_jobs(db.conn(), 10, lease, &["slow.example".to_string()])
+                .await
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+            assert_eq!(claimed.len(), 1);
+            assert_eq!(claimed[0].host, "fast.example:8443");
+            let rest = claim_jobs(db.conn(), 10, lease, &[]).await.expect("claim");
+            assert_eq!(rest.len(), 1);
+            assert_eq!(rest[0].host, "slow.example");
+            let (by_host, others) = pending_by_host(db.conn(), 1).await.expect("by host");
+            assert_eq!(by_host.len(), 1);
+            assert_eq!(others, 1);
+            db.close().await.expect("close");
+        }
+    }
 }

@@ -58,6 +58,7 @@ pub async fn events<C: ConnectionTrait>(
 /// This instance's places that have both coordinates, by username.
 pub async fn places_on_map<C: ConnectionTrait>(conn: &C) -> Result<Vec<places::Model>> {
     Ok(places::Entity::find()
+        .filter(places::Column::Kind.eq(crate::networks::KIND_PLACE))
         .filter(places::Column::Latitude.is_not_null())
         .filter(places::Column::Longitude.is_not_null())
         .order_by_asc(places::Column::Username)

@@ -140,7 +140,7 @@ pub async fn follower_inboxes<C: ConnectionTrait>(
         .map(|f| f.actor_ap_id)
         .collect();
     if actor_ids.is_empty() {
-        return Ok(Vec::new());
+        return relay_inboxes(conn).await;
     }
     let mut inboxes: Vec<String> = actors::Entity::find()
         .filter(actors::Column::ApId.is_in(actor_ids))
@@ -149,9 +149,24 @@ pub async fn follower_inboxes<C: ConnectionTrait>(
         .into_iter()
         .map(|a| a.shared_inbox.unwrap_or(a.inbox))
         .collect();
+    // Relays the instance subscribed to get every public activity too.
+    inboxes.extend(relay_inboxes(conn).await?);
     inboxes.sort();
     inboxes.dedup();
     Ok(inboxes)
+}
+
+/// The inboxes of the relays the instance subscribed to (accepted).
+async fn relay_inboxes<C: ConnectionTrait>(conn: &C) -> Result<Vec<String>> {
+    use crate::entities::subscriptions;
+    Ok(subscriptions::Entity::find()
+        .filter(subscriptions::Column::Kind.ne(crate::networks::subscription_kind::ACTOR))
+        .filter(subscriptions::Column::Status.eq(FollowStatus::Accepted))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| s.inbox)
+        .collect())
 }
 
 /// Records (or renews) a follow sent by a local place.
@@ -239,14 +254,16 @@ pub async fn remove_following<C: ConnectionTrait>(
     Ok(res.rows_affected > 0)
 }
 
-/// Whether any local place follows `target` with an accepted follow.
+/// Whether any local place (or network), or the instance actor, follows `target` with an
+/// accepted follow.
 pub async fn is_followed_locally<C: ConnectionTrait>(conn: &C, target: &str) -> Result<bool> {
-    Ok(followings::Entity::find()
+    let by_place = followings::Entity::find()
         .filter(followings::Column::TargetApId.eq(target))
         .filter(followings::Column::Status.eq(FollowStatus::Accepted))
         .count(conn)
         .await?
-        > 0)
+        > 0;
+    Ok(by_place || crate::networks::subscribed(conn, target).await?)
 }
 
 /// What a place follows.

@@ -1,15 +1,18 @@
 //! The inbox queue: verified activities stored before the 202, applied by a background worker
 //! (claimed with leases, as deliveries are, so several processes share the work).
 
+use crate::activities::ActivityData;
 use crate::connect::{Backend, backend_of};
 use crate::entities::inbox_queue::{ActiveModel, Column, Entity, InboxStatus, Model};
 use crate::{DbError, Result, now};
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, LockBehavior, LockType, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    PaginatorTrait, QueryFilter,
+    PaginatorTrait, QueryFilter, TransactionSession, TransactionTrait, TryInsertResult,
 };
+use std::collections::HashSet;
 
 /// An activity to queue.
 pub struct Queued<'a> {
@@ -44,6 +47,53 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, activity: Queued<'_>) -> Resu
             other => Err(other),
         },
     }
+}
+
+impl Queued<'_> {
+    fn active(&self, now: DateTime<Utc>) -> ActiveModel {
+        ActiveModel {
+            ap_id: Set(self.ap_id.to_string()),
+            kind: Set(self.kind.to_string()),
+            actor_ap_id: Set(self.actor_ap_id.to_string()),
+            payload: Set(self.payload.to_string()),
+            status: Set(InboxStatus::Pending),
+            attempts: Set(0),
+            next_attempt_at: Set(now),
+            claimed_until: Set(None),
+            last_error: Set(None),
+            received_at: Set(now),
+            ..Default::default()
+        }
+    }
+}
+
+/// Queues several activities at once (the inbox's group commit): one read of the activities
+/// already applied, then one `INSERT … ON CONFLICT (ap_id) DO NOTHING RETURNING` per 100, each
+/// atomic and durable when it returns. For each activity, in order, whether it was queued:
+/// `false` when it was applied or queued before, or appears earlier in `batch`.
+pub async fn enqueue_batch<C: ConnectionTrait>(
+    conn: &C,
+    batch: &[Queued<'_>],
+) -> Result<Vec<bool>> {
+    let ids: Vec<&str> = batch.iter().map(|q| q.ap_id).collect();
+    let applied = crate::activities::existing(conn, &ids).await?;
+    let mut seen = HashSet::new();
+    let fresh: Vec<&Queued<'_>> = batch
+        .iter()
+        .filter(|q| !applied.contains(q.ap_id) && seen.insert(q.ap_id))
+        .collect();
+    let now = now();
+    let mut inserted: HashSet<String> = HashSet::new();
+    for chunk in fresh.chunks(100) {
+        let rows = Entity::insert_many(chunk.iter().map(|q| q.active(now)))
+            .on_conflict_do_nothing_on([Column::ApId])
+            .exec_with_returning_many(conn)
+            .await?;
+        if let TryInsertResult::Inserted(rows) = rows {
+            inserted.extend(rows.into_iter().map(|r| r.ap_id));
+        }
+    }
+    Ok(batch.iter().map(|q| inserted.remove(q.ap_id)).collect())
 }
 
 /// Claims up to `limit` due activities for `lease`, oldest first.
@@ -103,6 +153,35 @@ async fn set_status<C: ConnectionTrait>(
 /// Applied.
 pub async fn mark_done<C: ConnectionTrait>(conn: &C, row: &Model) -> Result<()> {
     set_status(conn, row, InboxStatus::Done, None, None).await
+}
+
+/// Applied, several at once: records their activities (ids already recorded are skipped) and
+/// marks their queue rows done, in one transaction.
+pub async fn finish_batch<C: ConnectionTrait + TransactionTrait>(
+    conn: &C,
+    done: Vec<(i64, ActivityData)>,
+) -> Result<()> {
+    if done.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = done.iter().map(|(id, _)| *id).collect();
+    let txn = conn.begin().await?;
+    for ids in ids.chunks(500) {
+        Entity::update_many()
+            .col_expr(Column::Status, Expr::value(InboxStatus::Done))
+            .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
+            .col_expr(
+                Column::ClaimedUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+            .filter(Column::Id.is_in(ids.iter().copied()))
+            .exec(&txn)
+            .await?;
+    }
+    crate::activities::insert_new(&txn, done.into_iter().map(|(_, a)| a).collect()).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Failed; try again at `next`.

@@ -8,12 +8,15 @@
 //! - [`places`], [`actors`], [`objects`], [`activities`], [`deliveries`], [`follows`],
 //!   [`blocks`], [`tokens`], [`instance`]: the queries, grouped by table.
 //! - [`feeds`]: what the public feeds (Atom, RSS, JSON Feed, iCalendar, GeoJSON) read.
+//! - [`directory`]: the federated directory of places, deduplicated across instances.
 
+pub mod accounts;
 pub mod activities;
 pub mod actors;
 pub mod blocks;
 pub mod connect;
 pub mod deliveries;
+pub mod directory;
 pub mod entities;
 pub mod feeds;
 pub mod follows;
@@ -21,12 +24,23 @@ pub mod ids;
 pub mod inbox_queue;
 pub mod instance;
 pub mod media;
+pub mod networks;
 pub mod objects;
 pub mod opendata;
 pub mod places;
 pub mod tokens;
 
 pub use connect::{Backend, Db};
+
+/// Options of a transaction that writes: on SQLite it takes the write lock at `BEGIN`
+/// (`BEGIN IMMEDIATE`), waiting for it up to the busy timeout, instead of failing with
+/// `SQLITE_BUSY_SNAPSHOT` when another connection wrote between its first read and its first
+/// write. PostgreSQL ignores it.
+pub const WRITE: sea_orm::TransactionOptions = sea_orm::TransactionOptions {
+    isolation_level: None,
+    access_mode: None,
+    sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+};
 pub use ids::PlaceId;
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,

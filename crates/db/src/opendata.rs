@@ -70,6 +70,7 @@ pub async fn set_external<C: ConnectionTrait>(
 /// Every place of this instance (by username) with its live services (`Page`s, oldest first).
 pub async fn catalogue<C: ConnectionTrait>(conn: &C) -> Result<Vec<(Model, Vec<objects::Model>)>> {
     let places = Entity::find()
+        .filter(Column::Kind.eq(crate::networks::KIND_PLACE))
         .order_by_asc(Column::Username)
         .all(conn)
         .await?;

@@ -78,6 +78,8 @@ pub async fn insert<C: ConnectionTrait>(
         private_key_pem: Set(keys.private_key_pem),
         created_at: Set(now),
         updated_at: Set(now),
+        kind: Set(crate::networks::KIND_PLACE.to_string()),
+        join_policy: Set(None),
         ..Default::default()
     };
     apply_profile(&mut active, &place.profile);
@@ -122,9 +124,18 @@ pub async fn by_id<C: ConnectionTrait>(conn: &C, id: PlaceId) -> Result<Model> {
         .ok_or(DbError::NotFound("place"))
 }
 
-/// Every place of this instance, by username.
+/// Every local actor of this instance, places and networks, by username.
+pub async fn list_all<C: ConnectionTrait>(conn: &C) -> Result<Vec<Model>> {
+    Ok(Entity::find()
+        .order_by_asc(Column::Username)
+        .all(conn)
+        .await?)
+}
+
+/// Every place of this instance (networks excepted), by username.
 pub async fn list<C: ConnectionTrait>(conn: &C) -> Result<Vec<Model>> {
     Ok(Entity::find()
+        .filter(Column::Kind.eq(crate::networks::KIND_PLACE))
         .order_by_asc(Column::Username)
         .all(conn)
         .await?)

@@ -255,12 +255,17 @@ impl OpeningHours {
         self.engine.is_open(self.local(at))
     }
 
-    /// The next instant after `at` when the state (or its comment) changes; `None` if it never
-    /// does.
+    /// The next instant after `at` when the state (or its comment) changes; `None` if it does
+    /// not change within a year ([`STATE_HORIZON_DAYS`]).
+    ///
+    /// The search is bounded: the crate's own `next_change` looks up to the year 9999, which
+    /// for rules that stop changing (a rule bounded by a year, "2028 Dec Tu" after 2028) walks
+    /// every day to the end and takes most of a second (found by fuzzing: a timeout).
     pub fn next_change(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        self.engine
-            .next_change(self.local(at))
-            .map(|change| change.with_timezone(&Utc))
+        let local = self.local(at);
+        let horizon = local + TimeDelta::days(STATE_HORIZON_DAYS);
+        let first = self.engine.iter_range(local, horizon).next()?;
+        (first.range.end < horizon).then(|| first.range.end.with_timezone(&Utc))
     }
 
     /// "Ouvert maintenant — ferme à 12 h", "Fermé — ouvre lundi à 9 h".
@@ -1751,6 +1756,31 @@ mod tests {
         );
         assert_eq!(hours("24/7").next_change(paris(2026, 3, 10, 10, 0)), None);
         assert_eq!(hours("closed").next_change(paris(2026, 3, 10, 10, 0)), None);
+    }
+
+    #[test]
+    fn next_change_looks_one_year_ahead_at_most() {
+        // Found by fuzzing ("2028DecTu", a timeout): the crate's own search walks every day to
+        // the year 9999 when a rule bounded by a year stops changing.
+        let bounded = hours("2028 Dec Tu");
+        assert_eq!(
+            bounded.next_change(paris(2028, 6, 1, 10, 0)),
+            Some(paris(2028, 12, 5, 0, 0))
+        );
+        assert_eq!(
+            bounded.next_change(paris(2026, 3, 10, 10, 0)),
+            None,
+            "more than a year ahead"
+        );
+        assert_eq!(
+            bounded.next_change(paris(2029, 3, 10, 10, 0)),
+            None,
+            "never again"
+        );
+        assert_eq!(
+            hours("2028DecTu").next_change(paris(2029, 3, 10, 10, 0)),
+            None
+        );
     }
 
     #[test]

@@ -14,7 +14,11 @@
 //! - [`hours`]: opening hours (OSM syntax): validation, open now, plain-language descriptions.
 //! - [`vocab`]: the shared plain-language vocabulary (services, publics, fees…) with pictograms.
 //! - [`recurrence`]: recurring permanences (RRULE), occurrences and their exceptions.
+//! - [`territory`]: départements and régions of postal and INSEE codes, distances, boxes.
+//! - [`directory`]: when two places published by different instances are the same place.
+//! - [`timeline`]: the vocabulary filters of the timeline and the directory.
 
+pub mod directory;
 pub mod event;
 pub mod hours;
 pub mod identity;
@@ -25,7 +29,9 @@ pub mod place;
 pub mod recurrence;
 pub mod service;
 pub mod showcase;
+pub mod territory;
 pub mod text;
+pub mod timeline;
 pub mod username;
 pub mod validation;
 pub mod vocab;

@@ -30,6 +30,7 @@ struct Inner {
     metrics: crate::metrics::Metrics,
     inbox_permits: Arc<tokio::sync::Semaphore>,
     instance: galaxie_db::entities::instance::Model,
+    inbox_state: crate::inbox::InboxState,
 }
 
 /// Request-scoped federation data.
@@ -83,6 +84,10 @@ impl AppData {
     /// Waits for [`AppData::ring_inbox_bell`].
     pub async fn inbox_bell(&self) {
         self.inner.inbox_bell.notified().await;
+    }
+    /// The inbox's memory: verified keys, dead domains, the queue's group-commit writer.
+    pub fn inbox_state(&self) -> &crate::inbox::InboxState {
+        &self.inner.inbox_state
     }
     /// The instance actor's row.
     pub fn instance(&self) -> &galaxie_db::entities::instance::Model {
@@ -155,6 +160,7 @@ pub async fn build_federation_config(
                 settings.inbox_concurrency.max(1),
             )),
             instance: instance.clone(),
+            inbox_state: crate::inbox::InboxState::new(db.clone()),
         }),
     };
     let instance_actor = ApubInstance::new(instance, &urls);

@@ -16,20 +16,26 @@
 //! - [`sanitize`]: remote HTML cleaning.
 //! - [`series`]: recurring permanences and their published occurrences.
 //! - [`webfinger`]: resolving `@user@host`.
+//! - [`directory`]: the federated directory, fed by local places and fetched remote ones.
 
 pub mod activities;
+pub mod backfill;
 pub mod data;
+pub mod directory;
 pub mod error;
 pub mod inbox;
 pub mod metrics;
+pub mod network;
 pub mod objects;
 pub mod outbox;
 pub mod protocol;
+pub mod relay;
 pub mod sanitize;
 pub mod series;
 pub mod service;
 pub mod settings;
 pub mod signatures;
+pub mod timeline;
 pub mod urls;
 pub mod webfinger;
 

@@ -243,7 +243,7 @@ pub async fn extend_all(data: &Data) -> Result<usize, FederationError> {
             continue;
         };
         let place = galaxie_db::places::by_id(conn, place_id).await?;
-        let txn = conn.begin().await?;
+        let txn = conn.begin_with_options(galaxie_db::WRITE).await?;
         sync(&txn, data, &place, row, now).await?;
         txn.commit().await?;
     }

@@ -30,7 +30,11 @@ pub async fn create_place(data: &Data, place: NewPlace) -> Result<places::Model,
     let keys = tokio::task::spawn_blocking(generate_keypair)
         .await
         .map_err(|e| FederationError::Internal(e.to_string()))??;
-    Ok(galaxie_db::places::insert(conn, &place, keys).await?)
+    let txn = conn.begin_with_options(galaxie_db::WRITE).await?;
+    let created = galaxie_db::places::insert(&txn, &place, keys).await?;
+    crate::directory::record_local(&txn, data.urls(), &created).await?;
+    txn.commit().await?;
+    Ok(created)
 }
 
 /// Finds a place by username.
@@ -46,8 +50,13 @@ pub async fn update_place(
 ) -> Result<places::Model, FederationError> {
     let current = place(data, username).await?;
     let profile = update.apply(galaxie_db::places::profile(&current))?;
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let updated = galaxie_db::places::update_profile(&txn, &current, &profile).await?;
+    crate::directory::record_local(&txn, data.urls(), &updated).await?;
     outbox::publish(
         &txn,
         data,
@@ -235,7 +244,11 @@ pub async fn publish_showcase(
     let place = place(data, username).await?;
     let media = own_media(data, &place, "media", &showcase.media).await?;
     let row = showcase_data(data, &place, &showcase);
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let post = galaxie_db::objects::insert(&txn, row).await?;
     galaxie_db::media::attach(&txn, post.id, &media).await?;
     outbox::publish(
@@ -297,7 +310,11 @@ pub async fn update_showcase(
     let mut row = showcase_data(data, &place, &showcase);
     row.ap_id = current.ap_id.clone();
     row.updated = Some(galaxie_db::now());
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let post = galaxie_db::objects::update(&txn, current, row).await?;
     galaxie_db::media::attach(&txn, post.id, &media).await?;
     outbox::publish(
@@ -319,7 +336,11 @@ async fn insert_and_publish(
     place: places::Model,
     row: ObjectData,
 ) -> Result<objects::Model, FederationError> {
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let post = galaxie_db::objects::insert(&txn, row).await?;
     outbox::publish(
         &txn,
@@ -386,7 +407,11 @@ pub async fn publish_event(
     let place = place(data, username).await?;
     let banner = own_media(data, &place, "banner", event.banner.as_slice()).await?;
     let row = event_data(data, &place, &event);
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let post = galaxie_db::objects::insert(&txn, row).await?;
     galaxie_db::media::attach(&txn, post.id, &banner).await?;
     tell(&txn, data, place, &post, created).await?;
@@ -471,7 +496,7 @@ async fn change_occurrence(
     )
     .and_then(|r| r.with_exceptions(exceptions.clone()))
     .map_err(|e| galaxie_domain::ValidationErrors::single("occurrence", e.to_string()))?;
-    let txn = conn.begin().await?;
+    let txn = conn.begin_with_options(galaxie_db::WRITE).await?;
     let series = galaxie_db::objects::set_exceptions(
         &txn,
         series,
@@ -510,7 +535,11 @@ async fn update_and_publish(
 ) -> Result<objects::Model, FederationError> {
     row.ap_id = current.ap_id.clone();
     row.updated = Some(galaxie_db::now());
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let post = galaxie_db::objects::update(&txn, current, row).await?;
     outbox::publish(
         &txn,
@@ -562,7 +591,11 @@ pub async fn update_event(
             row.exceptions = current.exceptions.clone();
         }
     }
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let post = galaxie_db::objects::update(&txn, current, row).await?;
     galaxie_db::media::attach(&txn, post.id, &banner).await?;
     tell(&txn, data, place, &post, updated).await?;
@@ -589,7 +622,11 @@ pub async fn update_note(
 /// series withdraws its upcoming occurrences.
 pub async fn delete_object(data: &Data, id: i64) -> Result<objects::Model, FederationError> {
     let (place, current) = local_object(data, id).await?;
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let post = galaxie_db::objects::mark_deleted(&txn, current).await?;
     // mark_deleted keeps the rule, so a series withdraws its upcoming occurrences.
     tell(&txn, data, place, &post, deleted).await?;
@@ -607,7 +644,11 @@ pub async fn follow(
     let place = place(data, username).await?;
     let actor = crate::webfinger::resolve_actor(data, target).await?;
     let follow_id = data.urls().new_activity();
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let row =
         galaxie_db::follows::upsert_following(&txn, place.id, &actor.row.ap_id, follow_id.as_str())
             .await?;
@@ -635,7 +676,7 @@ pub async fn unfollow(data: &Data, username: &str, target: &str) -> Result<(), F
         .await?
         .ok_or(FederationError::NotFound("follow"))?;
     let follow_id = url::Url::parse(&row.follow_ap_id)?;
-    let txn = conn.begin().await?;
+    let txn = conn.begin_with_options(galaxie_db::WRITE).await?;
     galaxie_db::follows::remove_following(&txn, place.id, &actor.row.ap_id).await?;
     outbox::publish(
         &txn,
@@ -703,7 +744,7 @@ pub async fn decide_follower(
         url::Url::parse(actor)?,
         data.urls().place(&place.username),
     );
-    let txn = conn.begin().await?;
+    let txn = conn.begin_with_options(galaxie_db::WRITE).await?;
     let event = match decision {
         FollowerDecision::Approve => {
             galaxie_db::follows::set_follower_status(&txn, row, FollowStatus::Accepted).await?;

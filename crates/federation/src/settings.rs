@@ -23,6 +23,10 @@ pub struct FederationSettings {
     pub inbox_concurrency: usize,
     /// Timeout of one outgoing request, in seconds.
     pub request_timeout_secs: u64,
+    /// Act as a relay of both kinds: instances may subscribe to the instance actor
+    /// (Mastodon style, a `Follow` of Public; LitePub style, a `Follow` of the actor), and the
+    /// public activities of each subscriber are passed on to the others.
+    pub relay: bool,
 }
 
 impl Default for FederationSettings {
@@ -35,6 +39,7 @@ impl Default for FederationSettings {
             delivery_per_host: 4,
             inbox_concurrency: 64,
             request_timeout_secs: 10,
+            relay: false,
         }
     }
 }

@@ -206,7 +206,21 @@ pub fn sign_post(
     body: &[u8],
     now: SystemTime,
 ) -> Result<SignedHeaders, FederationError> {
-    sign(key, key_id, "post", url, Some(body), now)
+    sign(key, key_id, "post", url, Some(digest_header(body)), now)
+}
+
+/// Signs a POST to `url` like [`sign_post`], with the body's `Digest` header value computed
+/// once beforehand ([`digest_header`]): a delivery worker sending one activity to many inboxes
+/// hashes its body once. (The signature itself covers `(request-target)` and `host`, which
+/// differ per inbox, so it is computed per request.)
+pub fn sign_post_with_digest(
+    key: &SigningKey,
+    key_id: &str,
+    url: &Url,
+    digest: &str,
+    now: SystemTime,
+) -> Result<SignedHeaders, FederationError> {
+    sign(key, key_id, "post", url, Some(digest.to_string()), now)
 }
 
 /// Signs a GET of `url` with `key`, over `(request-target) host date`.
@@ -224,12 +238,11 @@ fn sign(
     key_id: &str,
     method: &str,
     url: &Url,
-    body: Option<&[u8]>,
+    digest: Option<String>,
     now: SystemTime,
 ) -> Result<SignedHeaders, FederationError> {
     let host = host_header(url);
     let date = httpdate::fmt_http_date(now);
-    let digest = body.map(digest_header);
     let mut lines = vec![
         format!("(request-target): {method} {}", request_target(url)),
         format!("host: {host}"),

@@ -62,6 +62,14 @@ impl Urls {
     pub fn place_services(&self, username: &str) -> Url {
         self.join(&format!("/places/{username}/services"))
     }
+    /// A network's members collection.
+    pub fn place_members(&self, username: &str) -> Url {
+        self.join(&format!("/places/{username}/members"))
+    }
+    /// A network's public moderation log.
+    pub fn place_moderation(&self, username: &str) -> Url {
+        self.join(&format!("/places/{username}/moderation"))
+    }
     /// A place's key id.
     pub fn place_key(&self, username: &str) -> String {
         format!("{}#main-key", self.place(username))

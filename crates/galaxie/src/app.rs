@@ -68,7 +68,15 @@ impl App {
         // trickles its body cannot hold a connection and its resources for ever.
         let timeout =
             std::time::Duration::from_secs(self.config.server.request_timeout_secs.max(1));
+        // The pages for people (`galaxie-site`) beside the protocol and API routes.
+        let site = galaxie_site::router(
+            self.federation.clone(),
+            galaxie_site::SiteSettings {
+                media: media.clone(),
+            },
+        );
         galaxie_web::router(self.federation.clone())
+            .merge(site)
             .layer(axum::Extension(media))
             .layer(tower_http::timeout::TimeoutLayer::with_status_code(
                 axum::http::StatusCode::REQUEST_TIMEOUT,
@@ -107,7 +115,8 @@ impl App {
     }
 }
 
-/// Hourly upkeep: recurring permanences publish their occurrences as the horizon moves.
+/// Hourly upkeep: recurring permanences publish their occurrences as the horizon moves; the
+/// directory catches up with local places changed outside the service functions.
 async fn maintenance(
     federation: galaxie_federation::FederationContext,
     mut stop: watch::Receiver<bool>,
@@ -120,6 +129,10 @@ async fn maintenance(
                 match galaxie_federation::series::extend_all(&data).await {
                     Ok(n) => tracing::debug!(series = n, "recurring events extended"),
                     Err(e) => tracing::error!(error = %e, "cannot extend recurring events"),
+                }
+                match galaxie_federation::directory::sync_local(&data).await {
+                    Ok(n) => tracing::debug!(entries = n, "directory: local places synchronised"),
+                    Err(e) => tracing::error!(error = %e, "cannot synchronise the directory"),
                 }
             }
             _ = stop.changed() => return,

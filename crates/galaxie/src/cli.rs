@@ -94,6 +94,41 @@ pub enum Command {
     /// Import places from open data (a MedNum CSV).
     #[command(subcommand)]
     Import(crate::opendata::ImportCommand),
+    /// The federated directory: every place known here, deduplicated across instances; list it
+    /// with filters or export it (GeoJSON, MedNum CSV).
+    #[command(subcommand)]
+    Directory(crate::directory_cli::DirectoryCommand),
+    /// Accounts of the web administration (/admin): create the first administrator, change a
+    /// password, list.
+    #[command(subcommand)]
+    Admin(crate::admin_cli::AdminCommand),
+    /// Regional networks (Group actors): create, join, leave, moderate.
+    #[command(subcommand)]
+    Network(crate::network_cli::NetworkCommand),
+    /// Relays (Mastodon and LitePub style): subscribe, unsubscribe, list.
+    #[command(subcommand)]
+    Relay(crate::network_cli::RelayCommand),
+    /// Make the instance follow a place or a network for its regional timeline (no local
+    /// place needed): @name@host or the actor's URL.
+    Subscribe {
+        /// @name@host, or the actor's URL.
+        target: String,
+    },
+    /// Stop an instance subscription (place, network or relay).
+    Unsubscribe {
+        /// @name@host, or the URL.
+        target: String,
+    },
+    /// Démo : une petite galaxie sur cette machine / demo: a small galaxy on this machine.
+    ///
+    /// Quatre lieux (EPN, médiathèque troisième lieu, France Services, Truck numérique) et un
+    /// réseau régional : cinq instances sur 127.0.0.1 qui se fédèrent vraiment, avec du contenu
+    /// d'exemple. Affiche les adresses à ouvrir ; Ctrl-C les arrête toutes.
+    ///
+    /// Four places (EPN, third-place media library, France Services, digital truck) and a
+    /// regional network: five instances on 127.0.0.1 federating for real, with sample content.
+    /// Prints the URLs to open; Ctrl-C stops them all.
+    Demo(crate::demo::DemoArgs),
 }
 
 /// `occurrence …`
@@ -601,6 +636,11 @@ fn print_place(app: &App, p: &galaxie_db::entities::places::Model) {
 
 /// Runs a command with a loaded configuration.
 pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
+    // The demo builds its own instances, not one on `config`.
+    let command = match command {
+        Command::Demo(args) => return crate::demo::run(args).await,
+        other => other,
+    };
     if let Command::Serve = command {
         let bind = config.server.bind;
         let app = App::build(config).await?;
@@ -619,7 +659,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
     let app = App::build(config).await?;
     let data = app.data();
     match command {
-        Command::Serve => {}
+        Command::Serve | Command::Demo(_) => {}
         Command::Migrate => {
             for name in app.db.applied_migrations().await? {
                 println!("applied\t{name}");
@@ -853,13 +893,21 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
         }
         Command::Export(command) => crate::opendata::run_export(&app, command).await?,
         Command::Import(command) => crate::opendata::run_import(&app, command).await?,
+        Command::Directory(command) => crate::directory_cli::run_directory(&app, command).await?,
+        Command::Admin(command) => crate::admin_cli::run_admin(&app, command).await?,
+        Command::Network(command) => crate::network_cli::run_network(&app, command).await?,
+        Command::Relay(command) => crate::network_cli::run_relay(&app, command).await?,
+        Command::Subscribe { target } => crate::network_cli::run_subscribe(&app, &target).await?,
+        Command::Unsubscribe { target } => {
+            crate::network_cli::run_unsubscribe(&app, &target).await?
+        }
     }
     Ok(())
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM (what systemd and container engines send), so
 /// `serve` stops accepting requests and the worker finishes its current batch.
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -5,10 +5,17 @@
 //! - [`config`]: the typed configuration from `galaxie.toml` and `GALAXIE__…` variables.
 //! - [`app`]: building an instance on a database and serving it on a listener.
 //! - [`cli`]: the commands.
+//! - [`demo`]: `galaxie demo`, a small galaxy of five federating instances on this machine.
+//! - [`admin_cli`]: `galaxie admin`, the accounts of the web administration.
+//! - [`directory_cli`]: `galaxie directory`, the federated directory: list and export.
 
+pub mod admin_cli;
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod demo;
+pub mod directory_cli;
+pub mod network_cli;
 pub mod opendata;
 
 pub use app::App;

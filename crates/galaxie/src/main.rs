@@ -31,7 +31,7 @@ fn allow_private_addresses_in_the_federation_crate() {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = match Config::load(cli.config.as_deref()) {
+    let mut config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
@@ -40,6 +40,11 @@ fn main() -> ExitCode {
     };
     if config.federation.allow_private_addresses {
         allow_private_addresses_in_the_federation_crate();
+    }
+    if matches!(cli.command, galaxie::cli::Command::Demo(_)) {
+        // The demo prints the URLs to open: the five instances' routine logs would bury them
+        // (RUST_LOG still overrides this).
+        config.log.level = "warn".to_string();
     }
     init_logging(&config);
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -338,7 +338,11 @@ async fn import_row(
                 Outcome::Unchanged(username)
             });
         }
-        let txn = data.db().conn().begin().await?;
+        let txn = data
+            .db()
+            .conn()
+            .begin_with_options(galaxie_db::WRITE)
+            .await?;
         let mut updated = place;
         if profile_changed {
             updated = galaxie_db::places::update_profile(&txn, &updated, &merged).await?;
@@ -347,6 +351,7 @@ async fn import_row(
             updated = galaxie_db::opendata::set_external(&txn, updated, &external).await?;
         }
         if profile_changed {
+            galaxie_federation::directory::record_local(&txn, data.urls(), &updated).await?;
             outbox::publish(&txn, data, Outgoing::PlaceUpdated { place: updated }).await?;
         }
         txn.commit().await?;
@@ -368,9 +373,14 @@ async fn import_row(
     let keys = tokio::task::spawn_blocking(galaxie_federation::signatures::generate_keypair)
         .await
         .map_err(|e| FederationError::Internal(e.to_string()))??;
-    let txn = data.db().conn().begin().await?;
+    let txn = data
+        .db()
+        .conn()
+        .begin_with_options(galaxie_db::WRITE)
+        .await?;
     let created = galaxie_db::places::insert(&txn, &place, keys).await?;
-    galaxie_db::opendata::set_external(&txn, created, &external).await?;
+    let created = galaxie_db::opendata::set_external(&txn, created, &external).await?;
+    galaxie_federation::directory::record_local(&txn, data.urls(), &created).await?;
     txn.commit().await?;
     Ok(Outcome::Created(place.username.to_string()))
 }

@@ -26,6 +26,9 @@ pub enum AppError {
     /// A request refused before reaching the handler (body too large, wrong media type…).
     #[error("{1}")]
     Rejected(StatusCode, String),
+    /// Query parameters that cannot be used (400), each named with the reason.
+    #[error("{0}")]
+    InvalidQuery(ValidationErrors),
 }
 
 impl From<ValidationErrors> for AppError {
@@ -82,6 +85,10 @@ impl IntoResponse for AppError {
             AppError::BadRequest(why) => (StatusCode::BAD_REQUEST, json!({ "error": why })),
             AppError::NotFound => (StatusCode::NOT_FOUND, json!({ "error": "not found" })),
             AppError::Rejected(status, why) => (*status, json!({ "error": why })),
+            AppError::InvalidQuery(errors) => (
+                StatusCode::BAD_REQUEST,
+                json!({ "error": "invalid query parameters", "fields": errors.errors }),
+            ),
         };
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED && matches!(self, AppError::Unauthenticated) {

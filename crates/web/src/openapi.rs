@@ -39,7 +39,7 @@ fn info() -> Value {
         "title": "Galaxie API",
         "version": env!("CARGO_PKG_VERSION"),
         "license": { "name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later" },
-        "description": "The JSON API of a Galaxie instance: manage the places (tiers-lieux) it hosts and their MedNum-aligned profiles; publish news, events (one-off or recurring permanences), services and heritage showcases to their followers; upload images; handle followers and follows; read the timeline.\n\nReads of places, objects, stops and the timeline are public. Every write, and the follower list, needs a bearer token (`galaxie token create --name <name>`).\n\nJSON request bodies need `Content-Type: application/json` (else 415) and at most 1 MiB (else 413). A body that is not JSON is refused with 400. A missing required key, a value of the wrong type or a key the endpoint does not know is refused with 422 and an `Error` naming it. Invalid values are refused with 422 and a `ValidationError` listing every invalid field at once. Text values are trimmed; lengths are counted in characters after trimming. Image uploads (`POST /api/v1/media`) send the raw file instead, up to `[media] max_bytes`.\n\nVocabulary fields (`services`, `publics`, `fees`…) take concepts of the shared vocabulary, served as SKOS at `/vocab`: each value may be the concept's slug (`aide-demarches-administratives`), its IRI (`https://galaxie.tiers-lieux.fr/ns#service/aide-demarches-administratives`), its `scheme/slug` path, the exact MedNum text (`Aide aux démarches administratives`) or the data.inclusion value. They are stored, and returned, as slugs; a value that matches no concept is refused with 422 on its field.\n\nEvery change is written together with its ActivityPub delivery jobs in one transaction; the delivery worker then sends them (`Create`, `Update`, `Delete`, `Follow`, `Undo`, `Accept`, `Reject`)."
+        "description": "The JSON API of a Galaxie instance: manage the places (tiers-lieux) it hosts and their MedNum-aligned profiles; publish news, events (one-off or recurring permanences), services and heritage showcases to their followers; upload images; handle followers and follows; read the timeline, with territory, vocabulary, hours and date filters, and the federated directory of places.\n\nReads of places, objects, stops and the timeline are public. Every write, and the follower list, needs a bearer token (`galaxie token create --name <name>`).\n\nJSON request bodies need `Content-Type: application/json` (else 415) and at most 1 MiB (else 413). A body that is not JSON is refused with 400. A missing required key, a value of the wrong type or a key the endpoint does not know is refused with 422 and an `Error` naming it. Invalid values are refused with 422 and a `ValidationError` listing every invalid field at once. Text values are trimmed; lengths are counted in characters after trimming. Image uploads (`POST /api/v1/media`) send the raw file instead, up to `[media] max_bytes`.\n\nVocabulary fields (`services`, `publics`, `fees`…) take concepts of the shared vocabulary, served as SKOS at `/vocab`: each value may be the concept's slug (`aide-demarches-administratives`), its IRI (`https://galaxie.tiers-lieux.fr/ns#service/aide-demarches-administratives`), its `scheme/slug` path, the exact MedNum text (`Aide aux démarches administratives`) or the data.inclusion value. They are stored, and returned, as slugs; a value that matches no concept is refused with 422 on its field.\n\nEvery change is written together with its ActivityPub delivery jobs in one transaction; the delivery worker then sends them (`Create`, `Update`, `Delete`, `Follow`, `Undo`, `Accept`, `Reject`)."
     })
 }
 
@@ -54,6 +54,9 @@ fn tags() -> Value {
         { "name": "followers", "description": "Who follows a place, and follow requests waiting for approval." },
         { "name": "following", "description": "Remote actors a place follows; their posts fill the timeline." },
         { "name": "timeline", "description": "Every public object known to this instance, local or received; and where an itinerant place stops." },
+        { "name": "directory", "description": "Every place known to this instance, its own and those read from other instances, deduplicated across instances (same SIRET/SIREN/RNA, same address, or within 100 m with a similar name); also as GeoJSON (`/directory.geojson`) and MedNum CSV (`/directory.csv`)." },
+        { "name": "networks", "description": "Regional networks: `Group` actors (FEP-1b12) that announce their members' public activities; membership, moderation and the public moderation log." },
+        { "name": "subscriptions", "description": "What the instance actor follows without a place of its own (places and networks for the timeline) and relays of both kinds (Mastodon and LitePub style)." },
         { "name": "meta", "description": "This document." }
     ])
 }
@@ -223,6 +226,10 @@ fn paths() -> Value {
     paths.insert("/media/{name}".into(), media_file_path(false));
     paths.insert("/media/{name}/thumbnail".into(), media_file_path(true));
     paths.insert("/api/v1/timeline".into(), timeline_path());
+    paths.insert("/api/v1/directory".into(), directory_path());
+    for (path, item) in network_paths() {
+        paths.insert(path.into(), item);
+    }
     Value::Object(paths)
 }
 
@@ -617,30 +624,148 @@ fn media_file_path(thumbnail: bool) -> Value {
     })
 }
 
+/// A query parameter.
+fn query(name: &str, description: &str, schema: Value) -> Value {
+    json!({ "name": name, "in": "query", "required": false, "description": description, "schema": schema })
+}
+
+/// The filters the timeline and the directory share (`routes::filters`).
+fn filter_parameters(timeline: bool) -> Vec<Value> {
+    let whose = if timeline {
+        "the object's territory: its own location (postal code), or else its author place's directory entry"
+    } else {
+        "the place's territory"
+    };
+    let vocabulary = if timeline {
+        "the object's own vocabulary tags (a service's services, publics, fees, access and support modes; a showcase's heritage kinds; an event's FEP-8a8e category)"
+    } else {
+        "the place's vocabulary concepts (every scheme of its profile)"
+    };
+    vec![
+        query(
+            "limit",
+            "Page size, 1 to 100 (default 20). Anything else: 400 on `limit`.",
+            json!({ "type": "integer", "minimum": 1, "maximum": 100, "default": 20 }),
+        ),
+        query(
+            "commune",
+            &format!(
+                "INSEE commune code (`51454`, `2A004`) of {whose}. Not a commune code: 400 on `commune`."
+            ),
+            json!({ "type": "string", "pattern": "^([013-9][0-9]|2[AB1-9])[0-9]{3}$" }),
+        ),
+        query(
+            "departement",
+            &format!(
+                "Département code (`51`, `2A`, `974`) of {whose}. Unknown: 400 on `departement`."
+            ),
+            json!({ "type": "string", "examples": ["51", "2A", "974"] }),
+        ),
+        query(
+            "region",
+            &format!(
+                "INSEE région code (`44` Grand Est, `94` Corse, `04` La Réunion…) of {whose}. Unknown: 400 on `region`."
+            ),
+            json!({ "type": "string", "examples": ["44"] }),
+        ),
+        query(
+            "bbox",
+            "Only what lies in this box: `minLon,minLat,maxLon,maxLat` (west, south, east, north; WGS 84). Not four numbers, out of range or inverted: 400 on `bbox`.",
+            json!({ "type": "string", "examples": ["3.8,49.1,4.2,49.4"] }),
+        ),
+        query(
+            "near",
+            "Only what lies within `radius_km` of this point, `lat,lon` (great-circle distance). Requires `radius_km` (else 400 on `radius_km`).",
+            json!({ "type": "string", "examples": ["49.2583,4.0317"] }),
+        ),
+        query(
+            "radius_km",
+            "The radius around `near`, in kilometres, more than 0 and at most 1000. Without `near`: 400 on `radius_km`.",
+            json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1000 }),
+        ),
+        query(
+            "concept",
+            &format!(
+                "A vocabulary concept, any scheme: its `scheme/slug` path (`service/numerique`), IRI, slug, MedNum or data.inclusion value. Matches {vocabulary}, the concept or a narrower one. Repeat it to require several. Unknown: 400 on `concept` (the concepts are at `/vocab`); a slug of several schemes: 400 listing them."
+            ),
+            json!({ "type": "string", "examples": ["service/aide-demarches-administratives"] }),
+        ),
+        query(
+            "public",
+            "A concept of the `public` scheme (`seniors`), as `concept` but read in that scheme. Repeatable. Unknown: 400 on `public`.",
+            json!({ "type": "string" }),
+        ),
+        query(
+            "fee",
+            "A concept of the `fee` scheme (`gratuit`), as `concept` but read in that scheme. Repeatable. Unknown: 400 on `fee`.",
+            json!({ "type": "string" }),
+        ),
+        query(
+            "label",
+            if timeline {
+                "A concept of the `label` scheme: only objects whose author place carries it (through the directory, any entry of the same place). Repeatable. Unknown: 400 on `label`."
+            } else {
+                "A concept of the `label` scheme the place carries. Repeatable. Unknown: 400 on `label`."
+            },
+            json!({ "type": "string" }),
+        ),
+        query(
+            "open_now",
+            if timeline {
+                "`true`: only what is open now: a service by its own opening hours, anything else (or a service without hours) by its author place's. Hours are evaluated in the place's time zone (overseas départements keep theirs); `unknown` does not count as open. Not `true`/`false`: 400."
+            } else {
+                "`true`: only places open now by their opening hours (in their time zone). Not `true`/`false`: 400."
+            },
+            json!({ "type": "boolean" }),
+        ),
+    ]
+}
+
+fn invalid_query_responses(success: Value) -> Value {
+    let mut map = Map::new();
+    map.insert("200".into(), success);
+    map.insert("400".into(), reference("responses", "InvalidQuery"));
+    map.insert("500".into(), reference("responses", "Internal"));
+    Value::Object(map)
+}
+
 fn timeline_path() -> Value {
+    let mut parameters = filter_parameters(true);
+    parameters.extend([
+        query("type", "Object types: `Event`, `Note`, `Article`, `Page` (any case), comma-separated or repeated. Anything else: 400 on `type`.", json!({ "type": "string", "examples": ["Event", "Event,Page"] })),
+        query("from", "Only events starting at or after this: RFC 3339 (URL-encode the `+` of an offset as `%2B`), or a date (`2027-01-09`: from 00:00, Paris time). Not a date: 400 on `from`.", json!({ "type": "string", "examples": ["2027-01-09", "2027-01-09T14:00:00Z"] })),
+        query("to", "Only events starting at or before this: RFC 3339, or a date (until the end of that day, Paris time). Before `from`: 400 on `to`.", json!({ "type": "string", "examples": ["2027-01-31"] })),
+        query("upcoming", "`true`: events starting from now, soonest first, paged with `after` (instead of newest received first, paged with `before`).", json!({ "type": "boolean" })),
+        query("before", "The `next` cursor of the previous page, newest-first order. With `upcoming=true`, or not a cursor: 400 on `before`.", json!({ "type": "string", "pattern": "^-?[0-9]+_-?[0-9]+$" })),
+        query("after", "The `next` cursor of the previous page with `upcoming=true`. Without it, or not a cursor: 400 on `after`.", json!({ "type": "string", "pattern": "^-?[0-9]+_-?[0-9]+$" })),
+    ]);
     json!({
         "get": {
             "tags": ["timeline"],
             "operationId": "timeline",
-            "summary": "The timeline",
-            "description": "Every public, undeleted object this instance holds — published by its places or received from the actors they follow — newest received first.",
-            "parameters": [
-                {
-                    "name": "limit",
-                    "in": "query",
-                    "required": false,
-                    "description": "Page size, 1 to 100 (default 20). Out of range: 422 on `limit`; not a number: 400 (plain text).",
-                    "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 }
-                },
-                {
-                    "name": "before",
-                    "in": "query",
-                    "required": false,
-                    "description": "The `next` cursor of the previous page, to get older items. Anything else: 422 on `before`.",
-                    "schema": { "type": "string", "pattern": "^-?[0-9]+_-?[0-9]+$" }
-                }
-            ],
-            "responses": responses("200", ok("One page.", schema_ref("TimelinePage")), &["400", "422"])
+            "summary": "The timeline, with filters",
+            "description": "Every public, undeleted object this instance holds — published by its places or received from what they follow — newest received first, or with `upcoming=true` events from now, soonest first. An object that arrived by several paths appears once. Recurring series are left out (their occurrences are listed).\n\nFilters combine (all must match): territory (`commune`, `departement`, `region`, `bbox`, `near` + `radius_km`), `type`, vocabulary (`concept`, `public`, `fee`, `label`), `open_now`, event dates (`from`, `to`). Every invalid or unknown parameter is refused at once with 400 and a `QueryError` naming each one and why.\n\nPages are keyset pages: pass `next` back (as `before`, or `after` with `upcoming=true`); no item is skipped or repeated between pages. With `near` or `open_now`, which are checked on the rows read, at most 2,000 rows are read per page: a page may then hold fewer items than `limit` and still have a `next`.",
+            "parameters": parameters,
+            "responses": invalid_query_responses(ok("One page.", schema_ref("TimelinePage")))
+        }
+    })
+}
+
+fn directory_path() -> Value {
+    let mut parameters = filter_parameters(false);
+    parameters.push(query(
+        "after",
+        "The `next` cursor of the previous page. Not a cursor: 400 on `after`.",
+        json!({ "type": "string", "pattern": "^-?[0-9]+_[a-z0-9-]*$" }),
+    ));
+    json!({
+        "get": {
+            "tags": ["directory"],
+            "operationId": "directory",
+            "summary": "The federated directory",
+            "description": "Every place this instance knows: its own, and each remote `Organization` actor it has read (profiles are refreshed whenever the actor is fetched or sends an `Update`; an older profile never replaces a newer one, by the actor's `updated`). The same place published by several instances — the same SIRET, SIREN or RNA number; or the same address (postal code, street and number); or within 100 m with similar names — is listed once: the freshest record, with the others' actor ids in `same_as`. Two different SIRETs are never merged.\n\nBy name, then id; keyset pages (pass `next` as `after`). Filters as the timeline's; every invalid or unknown parameter: 400 with a `QueryError`. The whole directory is also served as GeoJSON at `/directory.geojson` and as La MedNum's CSV at `/directory.csv`.",
+            "parameters": parameters,
+            "responses": invalid_query_responses(ok("One page.", schema_ref("DirectoryPage")))
         }
     })
 }
@@ -678,6 +803,13 @@ fn error_responses() -> Value {
         error_response(
             "The request cannot be read: the JSON body is not valid JSON. Malformed path or query parameters (a non-numeric id or limit, a `from` that is not a date) get a plain-text 400 instead.",
             "Error",
+        ),
+    );
+    map.insert(
+        "InvalidQuery".into(),
+        error_response(
+            "Query parameters that cannot be used: each invalid or unknown parameter is named, with the reason.",
+            "QueryError",
         ),
     );
     map.insert(
@@ -765,6 +897,9 @@ fn schemas() -> Value {
     map.insert("ActorInput".into(), actor_input_schema());
     map.insert("TargetInput".into(), target_input_schema());
     map.insert("TimelinePage".into(), timeline_page_schema());
+    map.insert("DirectoryEntry".into(), directory_entry_schema());
+    map.insert("DirectoryPage".into(), directory_page_schema());
+    map.insert("QueryError".into(), query_error_schema());
     map.insert("Error".into(), error_schema());
     map.insert("ValidationError".into(), validation_error_schema());
     map.insert("FieldError".into(), field_error_schema());
@@ -1428,6 +1563,24 @@ fn object_dto_schema() -> Value {
         ("city", nullable("string", "Commune.")),
         ("lat", nullable("number", "Latitude.")),
         ("lon", nullable("number", "Longitude.")),
+        (
+            "insee_code",
+            nullable(
+                "string",
+                "INSEE commune code of where it is: from its own location when its postal code is its author place's and the commune the same, else its author place's when it has no location of its own.",
+            ),
+        ),
+        (
+            "departement",
+            nullable(
+                "string",
+                "Département code of where it is: from its own postal code, or else its author place's.",
+            ),
+        ),
+        (
+            "region",
+            nullable("string", "INSEE région code of where it is."),
+        ),
         ("price", nullable("string", "Price in plain words.")),
         (
             "summary_falc",
@@ -1807,6 +1960,156 @@ fn timeline_page_schema() -> Value {
     )
 }
 
+fn directory_entry_schema() -> Value {
+    let entries = vec![
+        (
+            "id",
+            json!({ "type": "string", "format": "uri", "description": "The place's actor id (its canonical record: the freshest of the same place's records)." }),
+        ),
+        (
+            "local",
+            json!({ "type": "boolean", "description": "One of this instance's places." }),
+        ),
+        ("name", json!({ "type": "string" })),
+        (
+            "summary",
+            nullable("string", "Short presentation, plain text."),
+        ),
+        ("address", nullable("string", "Street and number.")),
+        (
+            "address_complement",
+            nullable("string", "Address complement."),
+        ),
+        ("postal_code", nullable("string", "Postal code.")),
+        ("city", nullable("string", "Commune.")),
+        ("insee_code", nullable("string", "INSEE commune code.")),
+        (
+            "departement",
+            nullable(
+                "string",
+                "Département code, from the INSEE code or else the postal code.",
+            ),
+        ),
+        (
+            "departement_name",
+            nullable("string", "Its French name (`Marne`)."),
+        ),
+        ("region", nullable("string", "INSEE région code.")),
+        (
+            "region_name",
+            nullable("string", "Its French name (`Grand Est`)."),
+        ),
+        ("lat", nullable("number", "Latitude.")),
+        ("lon", nullable("number", "Longitude.")),
+        ("pivot", nullable("string", "SIRET, SIREN or RNA number.")),
+        (
+            "legal_form",
+            nullable(
+                "string",
+                "Legal form, a concept slug of the `legal-form` scheme.",
+            ),
+        ),
+        ("phone", nullable("string", "Telephone.")),
+        ("website", nullable_format("uri", "Website.")),
+        (
+            "emails",
+            json!({ "type": "array", "items": { "type": "string" }, "description": "Contact e-mails." }),
+        ),
+        (
+            "hours",
+            nullable("string", "Opening hours, OpenStreetMap syntax."),
+        ),
+        ("hours_fr", nullable("string", "The hours in plain French.")),
+        (
+            "open_now",
+            json!({ "type": ["string", "null"], "enum": ["open", "closed", "unknown", null], "description": "Now, by the hours in the place's time zone." }),
+        ),
+        (
+            "open_now_fr",
+            nullable("string", "\"Ouvert maintenant — ferme à 12 h\"."),
+        ),
+        (
+            "mobility",
+            json!({ "type": ["string", "null"], "enum": ["fixed", "itinerant", "both", null], "description": "Fixed, itinerant or both." }),
+        ),
+        (
+            "structure_types",
+            slug_list("structure-type", "Structure types."),
+        ),
+        ("services", slug_list("service", "Services offered.")),
+        (
+            "publics",
+            slug_list("public", "Publics specifically addressed."),
+        ),
+        (
+            "specific_support",
+            slug_list("specific-support", "Specific support."),
+        ),
+        ("fees", slug_list("fee", "Fees.")),
+        ("programmes", slug_list("programme", "National programmes.")),
+        ("labels", slug_list("label", "Trainings and labels.")),
+        ("access_modes", slug_list("access-mode", "Access modes.")),
+        ("support_modes", slug_list("support-mode", "Support modes.")),
+        (
+            "updated",
+            json!({ "type": "string", "format": "date-time", "description": "When the place says its profile last changed (its actor's `updated`)." }),
+        ),
+        (
+            "last_seen",
+            json!({ "type": "string", "format": "date-time", "description": "When this instance last read the profile." }),
+        ),
+        (
+            "same_as",
+            json!({ "type": "array", "items": { "type": "string", "format": "uri" }, "description": "The actor ids of the same place as published by other instances." }),
+        ),
+    ];
+    let properties = props(entries);
+    let required: Vec<&str> = properties.keys().map(String::as_str).collect();
+    object_schema(
+        "A place of the federated directory. Every key is always present; unknown values are null and empty lists `[]`.",
+        &required,
+        properties.clone(),
+        false,
+    )
+}
+
+fn directory_page_schema() -> Value {
+    object_schema(
+        "One page of the directory, by name.",
+        &["items", "next"],
+        props(vec![
+            (
+                "items",
+                json!({ "type": "array", "items": schema_ref("DirectoryEntry") }),
+            ),
+            (
+                "next",
+                json!({ "type": ["string", "null"], "description": "Pass as `after` to get the next page; null on the last page." }),
+            ),
+        ]),
+        false,
+    )
+}
+
+fn query_error_schema() -> Value {
+    json!({
+        "type": "object",
+        "description": "Query parameters that cannot be used: every one of them, with the reason.",
+        "required": ["error", "fields"],
+        "properties": {
+            "error": { "type": "string", "const": "invalid query parameters" },
+            "fields": { "type": "array", "minItems": 1, "items": schema_ref("FieldError") }
+        },
+        "examples": [{
+            "error": "invalid query parameters",
+            "fields": [
+                { "field": "bbox", "message": "must be 4 comma-separated numbers (minLon,minLat,maxLon,maxLat), found 3" },
+                { "field": "radius_km", "message": "needs near: give the centre as near=lat,lon (near=49.25,4.03&radius_km=10)" }
+            ]
+        }]
+    })
+}
+
 fn error_schema() -> Value {
     object_schema(
         "An error.",
@@ -1860,6 +2163,234 @@ fn field_error_schema() -> Value {
         ]),
         false,
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Networks, memberships, relays and subscriptions.
+
+fn inline_object(required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "additionalProperties": false, "required": required, "properties": properties })
+}
+
+fn network_schema() -> Value {
+    inline_object(
+        &[
+            "username", "handle", "name", "url", "policy", "members", "pending",
+        ],
+        json!({
+            "username": { "type": "string" },
+            "handle": { "type": "string", "description": "`@username@host`." },
+            "name": { "type": "string" },
+            "summary": nullable("string", "A one-line presentation."),
+            "url": { "type": "string", "format": "uri", "description": "The `Group` actor." },
+            "policy": { "type": "string", "enum": ["open", "approval"] },
+            "members": { "type": "integer", "description": "Accepted members." },
+            "pending": { "type": "integer", "description": "Requests waiting for a moderator." }
+        }),
+    )
+}
+
+fn member_schema() -> Value {
+    inline_object(
+        &["actor", "status", "since"],
+        json!({
+            "actor": { "type": "string", "format": "uri" },
+            "kind": nullable("string", "The member's actor type (`Organization`, `Group`)."),
+            "status": { "type": "string", "enum": ["pending", "accepted", "refused", "left", "removed", "blocked"] },
+            "since": { "type": "string", "format": "date-time" }
+        }),
+    )
+}
+
+fn subscription_schema() -> Value {
+    inline_object(
+        &["target", "kind", "status", "since"],
+        json!({
+            "target": { "type": "string", "format": "uri" },
+            "kind": { "type": "string", "enum": ["actor", "relay-mastodon", "relay-litepub"] },
+            "status": { "type": "string", "enum": ["pending", "accepted", "rejected"] },
+            "since": { "type": "string", "format": "date-time" }
+        }),
+    )
+}
+
+fn network_param() -> Value {
+    json!({ "name": "username", "in": "path", "required": true, "description": "The network's username.", "schema": { "type": "string" } })
+}
+
+fn body(required: &[&str], properties: Value, description: &str) -> Value {
+    json!({ "required": true, "description": description, "content": json_content(inline_object(required, properties)) })
+}
+
+fn network_paths() -> Vec<(&'static str, Value)> {
+    let writes = &["400", "401", "404", "413", "415", "422", "502"];
+    vec![
+        (
+            "/api/v1/networks",
+            json!({
+                "get": {
+                    "tags": ["networks"], "operationId": "listNetworks", "summary": "This instance's networks",
+                    "responses": responses("200", ok("The networks, by username.", json!({ "type": "array", "items": network_schema() })), &[])
+                },
+                "post": {
+                    "tags": ["networks"], "operationId": "createNetwork", "summary": "Create a network (a `Group` actor)",
+                    "security": bearer(),
+                    "requestBody": body(&["username", "name"], json!({
+                        "username": { "type": "string" }, "name": { "type": "string" },
+                        "summary": nullable("string", "A one-line presentation."),
+                        "policy": { "type": "string", "enum": ["open", "approval"], "default": "open" }
+                    }), "The new network."),
+                    "responses": responses("201", ok("Created.", network_schema()), &["400", "401", "409", "413", "415", "422"])
+                }
+            }),
+        ),
+        (
+            "/api/v1/networks/{username}",
+            json!({
+                "parameters": [network_param()],
+                "get": {
+                    "tags": ["networks"], "operationId": "getNetwork", "summary": "One network",
+                    "responses": responses("200", ok("The network.", network_schema()), &["404", "422"])
+                }
+            }),
+        ),
+        (
+            "/api/v1/networks/{username}/members",
+            json!({
+                "parameters": [network_param()],
+                "get": {
+                    "tags": ["networks"], "operationId": "listMembers", "summary": "A network's members, in every state",
+                    "responses": responses("200", ok("Members, oldest first.", json!({ "type": "array", "items": member_schema() })), &["404", "422"])
+                }
+            }),
+        ),
+        (
+            "/api/v1/networks/{username}/members/{decision}",
+            json!({
+                "parameters": [network_param(), { "name": "decision", "in": "path", "required": true, "schema": { "type": "string", "enum": ["approve", "refuse", "remove", "block"] } }],
+                "post": {
+                    "tags": ["networks"], "operationId": "decideMember",
+                    "summary": "Approve or refuse a request; remove (`Remove`) or bar (`Block`) a member",
+                    "security": bearer(),
+                    "requestBody": body(&["member"], json!({
+                        "member": { "type": "string", "description": "`@place@host` or the actor's URL." },
+                        "reason": nullable("string", "Why: public, in the moderation log.")
+                    }), "The decision."),
+                    "responses": responses("200", ok("The member's new state.", member_schema()), writes)
+                }
+            }),
+        ),
+        (
+            "/api/v1/networks/{username}/withdraw",
+            json!({
+                "parameters": [network_param()],
+                "post": {
+                    "tags": ["networks"], "operationId": "withdrawPost",
+                    "summary": "Withdraw an announced post (`Undo(Announce)`); it is not announced again",
+                    "security": bearer(),
+                    "requestBody": body(&["object"], json!({
+                        "object": { "type": "string", "format": "uri" },
+                        "reason": nullable("string", "Why: public, in the moderation log.")
+                    }), "The post."),
+                    "responses": responses("200", ok("How many announcements were withdrawn.", json!({ "type": "object", "properties": { "object": { "type": "string" }, "withdrawn": { "type": "integer" } } })), writes)
+                }
+            }),
+        ),
+        (
+            "/api/v1/networks/{username}/moderation",
+            json!({
+                "parameters": [network_param()],
+                "get": {
+                    "tags": ["networks"], "operationId": "moderationLog", "summary": "The public moderation log, newest first",
+                    "responses": responses("200", ok("Decisions.", json!({ "type": "array", "items": inline_object(&["id", "action", "label", "target", "at"], json!({
+                        "id": { "type": "integer" },
+                        "action": { "type": "string", "enum": ["accept", "refuse", "leave", "remove-member", "block-member", "withdraw-post", "reject-activity"] },
+                        "label": { "type": "string", "description": "The decision in plain French." },
+                        "target": { "type": "string" },
+                        "reason": nullable("string", "Why."),
+                        "activity": nullable("string", "The activity that told it."),
+                        "at": { "type": "string", "format": "date-time" }
+                    })) })), &["404", "422"])
+                }
+            }),
+        ),
+        (
+            "/api/v1/places/{username}/memberships",
+            json!({
+                "parameters": [reference("parameters", "Username")],
+                "get": {
+                    "tags": ["networks"], "operationId": "listMemberships", "summary": "The networks a place belongs to or asked to join",
+                    "responses": responses("200", ok("Memberships.", json!({ "type": "array", "items": inline_object(&["network", "status", "since"], json!({
+                        "network": { "type": "string", "format": "uri" },
+                        "status": { "type": "string", "enum": ["pending", "accepted", "refused", "left", "removed", "blocked"] },
+                        "since": { "type": "string", "format": "date-time" }
+                    })) })), &["404"])
+                },
+                "post": {
+                    "tags": ["networks"], "operationId": "joinNetwork", "summary": "Ask to join a network (`Join`)",
+                    "security": bearer(),
+                    "requestBody": body(&["network"], json!({ "network": { "type": "string", "description": "`@network@host`, its URL, or a local network's username." } }), "The network."),
+                    "responses": responses("202", ok("The request was recorded and sent.", json!({ "type": "object" })), writes)
+                },
+                "delete": {
+                    "tags": ["networks"], "operationId": "leaveNetwork", "summary": "Leave a network (`Leave`)",
+                    "security": bearer(),
+                    "requestBody": body(&["network"], json!({ "network": { "type": "string" } }), "The network."),
+                    "responses": responses("204", no_content("Left."), writes)
+                }
+            }),
+        ),
+        (
+            "/api/v1/relays",
+            json!({
+                "get": {
+                    "tags": ["subscriptions"], "operationId": "listRelays", "summary": "Relay subscriptions, and this instance's own subscribers when it is a relay",
+                    "responses": responses("200", ok("Relays.", json!({ "type": "object", "properties": {
+                        "relay": { "type": "boolean", "description": "Whether this instance acts as a relay (`federation.relay`)." },
+                        "subscriptions": { "type": "array", "items": subscription_schema() },
+                        "subscribers": { "type": "array", "items": { "type": "object" } }
+                    } })), &[])
+                },
+                "post": {
+                    "tags": ["subscriptions"], "operationId": "subscribeRelay", "summary": "Subscribe to a relay",
+                    "description": "A URL ending in `/inbox` is a Mastodon-style relay (a `Follow` of Public sent there); anything else a LitePub relay actor (a `Follow` of it).",
+                    "security": bearer(),
+                    "requestBody": body(&["url"], json!({
+                        "url": { "type": "string", "format": "uri" },
+                        "protocol": { "type": "string", "enum": ["mastodon", "litepub"] }
+                    }), "The relay."),
+                    "responses": responses("202", ok("The subscription was recorded and its `Follow` sent.", subscription_schema()), writes)
+                },
+                "delete": {
+                    "tags": ["subscriptions"], "operationId": "unsubscribeRelay", "summary": "End a relay subscription (`Undo(Follow)`)",
+                    "security": bearer(),
+                    "requestBody": body(&["target"], json!({ "target": { "type": "string" } }), "The relay's URL as subscribed (`url` is accepted too)."),
+                    "responses": responses("204", no_content("Unsubscribed."), writes)
+                }
+            }),
+        ),
+        (
+            "/api/v1/subscriptions",
+            json!({
+                "get": {
+                    "tags": ["subscriptions"], "operationId": "listSubscriptions", "summary": "Places and networks the instance actor follows",
+                    "responses": responses("200", ok("Subscriptions.", json!({ "type": "array", "items": subscription_schema() })), &[])
+                },
+                "post": {
+                    "tags": ["subscriptions"], "operationId": "subscribe", "summary": "Follow a place or a network as the instance (for the timeline)",
+                    "security": bearer(),
+                    "requestBody": body(&["target"], json!({ "target": { "type": "string", "description": "`@name@host` or the actor's URL." } }), "Whom to follow."),
+                    "responses": responses("202", ok("Recorded; the `Follow` was sent.", subscription_schema()), writes)
+                },
+                "delete": {
+                    "tags": ["subscriptions"], "operationId": "unsubscribe", "summary": "Stop following (`Undo(Follow)`)",
+                    "security": bearer(),
+                    "requestBody": body(&["target"], json!({ "target": { "type": "string" } }), "Whom to stop following."),
+                    "responses": responses("204", no_content("Unsubscribed."), writes)
+                }
+            }),
+        ),
+    ]
 }
 
 #[cfg(test)]
@@ -1916,6 +2447,16 @@ mod tests {
             "/media/{name}",
             "/media/{name}/thumbnail",
             "/api/v1/timeline",
+            "/api/v1/directory",
+            "/api/v1/networks",
+            "/api/v1/networks/{username}",
+            "/api/v1/networks/{username}/members",
+            "/api/v1/networks/{username}/members/{decision}",
+            "/api/v1/networks/{username}/withdraw",
+            "/api/v1/networks/{username}/moderation",
+            "/api/v1/places/{username}/memberships",
+            "/api/v1/relays",
+            "/api/v1/subscriptions",
         ] {
             assert!(paths.contains_key(path), "{path} is not documented");
         }
@@ -2046,6 +2587,9 @@ mod tests {
             city: None,
             lat: None,
             lon: None,
+            insee_code: None,
+            departement: None,
+            region: None,
             price: None,
             summary_falc: None,
             content_falc: None,
@@ -2075,10 +2619,42 @@ mod tests {
                 .map(|m| m.keys().cloned().collect())
                 .unwrap_or_default()
         };
+        let entry = crate::routes::directory::DirectoryEntryDto {
+            id: String::new(),
+            local: true,
+            name: String::new(),
+            summary: None,
+            address: None,
+            address_complement: None,
+            postal_code: None,
+            city: None,
+            insee_code: None,
+            departement: None,
+            departement_name: None,
+            region: None,
+            region_name: None,
+            lat: None,
+            lon: None,
+            pivot: None,
+            legal_form: None,
+            phone: None,
+            website: None,
+            emails: Vec::new(),
+            hours: None,
+            hours_fr: None,
+            open_now: None,
+            open_now_fr: None,
+            mobility: None,
+            concepts: Default::default(),
+            updated: now,
+            last_seen: now,
+            same_as: Vec::new(),
+        };
         for (schema, value) in [
             ("Place", serde_json::to_value(place)),
             ("Object", serde_json::to_value(object)),
             ("Media", serde_json::to_value(media)),
+            ("DirectoryEntry", serde_json::to_value(entry)),
         ] {
             let value = value.expect("serialise");
             assert_eq!(schema_keys(schema), keys(value), "{schema}");

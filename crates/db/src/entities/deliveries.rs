@@ -27,6 +27,8 @@ pub struct Model {
     pub id: i64,
     pub activity_id: i64,
     pub inbox: String,
+    /// `host[:port]` of the inbox, as its `Host` header writes it ([`crate::deliveries::host_of`]).
+    pub host: String,
     pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,

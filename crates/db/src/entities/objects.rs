@@ -69,6 +69,16 @@ pub struct Model {
     pub series_id: Option<i64>,
     /// For an occurrence: its original start in the series.
     pub occurrence_start: Option<DateTimeUtc>,
+    /// INSEE commune code of where it is (`galaxie_domain::territory::place_object`).
+    pub insee_code: Option<String>,
+    /// Département code of where it is.
+    pub departement: Option<String>,
+    /// Région code of where it is.
+    pub region: Option<String>,
+    /// The point the map filters use: its own, or its author place's.
+    pub area_latitude: Option<f64>,
+    /// See `area_latitude`.
+    pub area_longitude: Option<f64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

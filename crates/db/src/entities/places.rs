@@ -50,6 +50,10 @@ pub struct Model {
     pub external_source: Option<String>,
     /// That row's `date_maj`.
     pub external_updated_on: Option<Date>,
+    /// `place` (an `Organization`) or `network` (a `Group`): see [`crate::networks`].
+    pub kind: String,
+    /// A network's membership policy: `open` or `approval`.
+    pub join_policy: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -72,13 +72,24 @@ impl Activity for Accept {
     }
 
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
+        if crate::network::on_join_answered(data, &self.actor, &self.object, true).await? {
+            return Ok(());
+        }
+        if crate::relay::on_follow_answered(data, &self.actor, &self.object, true).await? {
+            return Ok(());
+        }
         if let Some(row) = answered_following(data, &self.actor, &self.object).await? {
+            let first = row.status != FollowStatus::Accepted;
             galaxie_db::follows::set_following_status(
                 data.db().conn(),
                 row,
                 FollowStatus::Accepted,
             )
             .await?;
+            if first {
+                // A new timeline is not empty: fetch the recent items of its outbox.
+                crate::backfill::spawn(data, self.actor.clone());
+            }
         }
         Ok(())
     }

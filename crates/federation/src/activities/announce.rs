@@ -3,8 +3,6 @@
 
 use crate::data::Data;
 use crate::error::FederationError;
-use crate::objects::post::ApubPost;
-use activitypub_federation::fetch::object_id::ObjectId;
 use activitypub_federation::kinds::activity::AnnounceType;
 use activitypub_federation::protocol::verification::verify_domains_match;
 use activitypub_federation::traits::Activity;
@@ -51,22 +49,6 @@ impl Activity for Announce {
     }
 
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
-        if !galaxie_db::follows::is_followed_locally(data.db().conn(), self.actor.as_str()).await? {
-            return Ok(());
-        }
-        let object_id = super::object_id(&self.object)?;
-        if data.urls().is_local(&object_id) {
-            return Ok(());
-        }
-        // Only notes, articles, pages and events are kept; a fetch of anything else fails to
-        // parse and is ignored.
-        match ObjectId::<ApubPost>::from(object_id)
-            .dereference(data)
-            .await
-        {
-            Ok(_) | Err(FederationError::Malformed(_)) => Ok(()),
-            Err(FederationError::Remote(why)) if why.contains("parse") => Ok(()),
-            Err(err) => Err(err),
-        }
+        crate::timeline::on_announce(data, &self).await
     }
 }

@@ -57,16 +57,29 @@ impl Activity for Follow {
 
     /// Records the follower; accepts at once unless the place approves followers by hand.
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
+        if self.object == data.urls().instance_actor()
+            || crate::protocol::helpers::is_public(&self.object)
+        {
+            return crate::relay::on_follow(data, &self.id, &self.actor, &self.object).await;
+        }
         let place = super::local_place(data, &self.object).await?;
         let follower = ObjectId::<ApubActor>::from(self.actor.clone())
             .dereference(data)
             .await?;
-        let status = if place.manually_approves_followers {
+        // A network the place asked to join follows it to receive its activities.
+        let joined =
+            galaxie_db::networks::joined_by_us(data.db().conn(), place.id, self.actor.as_str())
+                .await?;
+        let status = if place.manually_approves_followers && !joined {
             FollowStatus::Pending
         } else {
             FollowStatus::Accepted
         };
-        let txn = data.db().conn().begin().await?;
+        let txn = data
+            .db()
+            .conn()
+            .begin_with_options(galaxie_db::WRITE)
+            .await?;
         galaxie_db::follows::upsert_follower(
             &txn,
             place.id,

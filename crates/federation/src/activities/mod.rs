@@ -7,7 +7,9 @@ pub mod announce;
 pub mod create;
 pub mod delete;
 pub mod follow;
+pub mod join;
 pub mod reject;
+pub mod remove;
 pub mod undo;
 pub mod update;
 
@@ -26,12 +28,8 @@ pub const IGNORED_TYPES: &[&str] = &[
     "View",
     "Read",
     "Add",
-    "Remove",
     "Move",
-    "Block",
     "Flag",
-    "Join",
-    "Leave",
     "TentativeAccept",
     "Invite",
     "Question",
@@ -48,6 +46,10 @@ pub enum InboxActivity {
     Update(update::Update),
     Delete(delete::Delete),
     Announce(announce::Announce),
+    /// `Join` or `Leave` of a network.
+    Membership(join::Membership),
+    /// `Remove` or `Block` by a network.
+    Sanction(remove::Sanction),
     /// A known type we do not act on.
     Ignored(String),
 }
@@ -71,9 +73,19 @@ impl InboxActivity {
             "Update" => InboxActivity::Update(read(kind, value)?),
             "Delete" => InboxActivity::Delete(read(kind, value)?),
             "Announce" => InboxActivity::Announce(read(kind, value)?),
+            "Join" | "Leave" => InboxActivity::Membership(read(kind, value)?),
+            "Remove" | "Block" => InboxActivity::Sanction(read(kind, value)?),
             other if IGNORED_TYPES.contains(&other) => InboxActivity::Ignored(other.to_string()),
             other => return Err(FederationError::Unsupported(other.to_string())),
         })
+    }
+
+    /// Applies a verified activity read from `value`, then runs what follows a received
+    /// activity: the local networks of which its actor is a member announce it, and a relay
+    /// passes it on ([`crate::network::after_apply`]).
+    pub async fn apply(data: &Data, kind: &str, value: Value) -> Result<(), FederationError> {
+        Self::parse(kind, value.clone())?.receive(data).await?;
+        crate::network::after_apply(data, &value).await
     }
 
     /// Checks the activity (origins, ownership) without applying it.
@@ -87,6 +99,8 @@ impl InboxActivity {
             InboxActivity::Update(a) => a.verify(data).await,
             InboxActivity::Delete(a) => a.verify(data).await,
             InboxActivity::Announce(a) => a.verify(data).await,
+            InboxActivity::Membership(a) => a.verify(data).await,
+            InboxActivity::Sanction(a) => a.verify(data).await,
             InboxActivity::Ignored(_) => Ok(()),
         }
     }
@@ -102,6 +116,8 @@ impl InboxActivity {
             InboxActivity::Update(a) => a.receive(data).await,
             InboxActivity::Delete(a) => a.receive(data).await,
             InboxActivity::Announce(a) => a.receive(data).await,
+            InboxActivity::Membership(a) => a.receive(data).await,
+            InboxActivity::Sanction(a) => a.receive(data).await,
             InboxActivity::Ignored(_) => Ok(()),
         }
     }

@@ -40,6 +40,12 @@ impl Activity for Reject {
     }
 
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
+        if crate::network::on_join_answered(data, &self.actor, &self.object, false).await? {
+            return Ok(());
+        }
+        if crate::relay::on_follow_answered(data, &self.actor, &self.object, false).await? {
+            return Ok(());
+        }
         if let Some(row) =
             super::accept::answered_following(data, &self.actor, &self.object).await?
         {

@@ -49,21 +49,38 @@ impl Activity for Undo {
     }
 
     async fn receive(self, data: &Data) -> Result<(), FederationError> {
-        let is_follow = match super::object_type(&self.object) {
-            Some(kind) => kind == "Follow",
-            // Undo by id only: it is a follow if it matches one we know.
-            None => true,
-        };
-        if !is_follow {
-            return Ok(());
-        }
-        let conn = data.db().conn();
         let target = self
             .object
             .get("object")
             .and_then(crate::protocol::helpers::value_id);
+        match super::object_type(&self.object) {
+            Some("Announce") => return crate::timeline::on_unannounce(data, &self).await,
+            Some("Join") => {
+                if let Some(network) = target.as_ref().and_then(|t| data.urls().place_username(t))
+                    && let Some(row) =
+                        galaxie_db::places::by_username(data.db().conn(), network).await?
+                    && galaxie_db::networks::is_network(&row)
+                {
+                    crate::network::on_leave(data, row, &self.actor).await?;
+                }
+                return Ok(());
+            }
+            Some("Follow") | None => {}
+            Some(_) => return Ok(()),
+        }
+        if target.as_ref().is_some_and(|t| {
+            *t == data.urls().instance_actor() || crate::protocol::helpers::is_public(t)
+        }) {
+            crate::relay::on_unfollow(data, &self.actor).await?;
+            return Ok(());
+        }
+        let conn = data.db().conn();
         let follow_id = crate::protocol::helpers::value_id(&self.object);
-        for place in galaxie_db::places::list(conn).await? {
+        if follow_id.is_some() && target.is_none() {
+            // Undo by id only: perhaps a relay subscriber leaving.
+            crate::relay::on_unfollow(data, &self.actor).await?;
+        }
+        for place in galaxie_db::places::list_all(conn).await? {
             let Some(row) =
                 galaxie_db::follows::follower(conn, place.id, self.actor.as_str()).await?
             else {

@@ -111,6 +111,8 @@ impl Object for ApubActor {
             },
         )
         .await?;
+        // A place's profile also goes to the federated directory (fetch and `Update` alike).
+        crate::directory::record_remote(data, &json).await;
         ApubActor::new(row)
     }
 }

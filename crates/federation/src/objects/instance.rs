@@ -66,6 +66,7 @@ impl ApubInstance {
             summary_map: None,
             content: None,
             place: Default::default(),
+            network: Default::default(),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::data::Data;
 use crate::error::FederationError;
-use crate::protocol::actor::{Actor, Endpoints, Image, PlaceTerms, PropertyValue};
+use crate::protocol::actor::{Actor, Endpoints, Image, NetworkTerms, PlaceTerms, PropertyValue};
 use crate::protocol::place::Place;
 use crate::urls::Urls;
 use activitypub_federation::protocol::public_key::PublicKey;
@@ -39,6 +39,7 @@ impl ApubPlace {
     /// The actor document.
     pub fn to_json(&self, urls: &Urls) -> Actor {
         let p = &self.row;
+        let is_network = galaxie_db::networks::is_network(p);
         let profile = galaxie_db::places::profile(p);
         let mut fields = Vec::new();
         if let Some(address) = profile.address.one_line() {
@@ -72,7 +73,7 @@ impl ApubPlace {
             .then(|| Place::new(Some(p.name.clone()), &profile.address, profile.geo));
         Actor {
             id: self.id.clone(),
-            kind: "Organization".to_string(),
+            kind: if is_network { "Group" } else { "Organization" }.to_string(),
             preferred_username: Some(p.username.clone()),
             name: Some(p.name.clone()),
             summary: p
@@ -119,6 +120,15 @@ impl ApubPlace {
             place: PlaceTerms {
                 services: Some(urls.place_services(&p.username)),
                 ..place_terms(&profile)
+            },
+            network: if is_network {
+                NetworkTerms {
+                    members: Some(urls.place_members(&p.username)),
+                    moderation_log: Some(urls.place_moderation(&p.username)),
+                    join_policy: Some(galaxie_db::networks::JoinPolicy::of(p).as_str().to_string()),
+                }
+            } else {
+                NetworkTerms::default()
             },
         }
     }

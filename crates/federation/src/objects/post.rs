@@ -172,6 +172,38 @@ fn catalogue_terms(r: &objects::Model) -> CatalogueTerms {
     }
 }
 
+/// The vocabulary concepts of a received service or showcase, stored as ours are (slugs by
+/// key); IRIs outside our vocabulary are left out.
+fn received_concepts(terms: &CatalogueTerms) -> Option<String> {
+    use galaxie_domain::timeline::slugs_from_iris;
+    let lists = [
+        (
+            "services",
+            slugs_from_iris(Scheme::Service, &terms.service_types),
+        ),
+        ("publics", slugs_from_iris(Scheme::Public, &terms.publics)),
+        ("fees", slugs_from_iris(Scheme::Fee, &terms.fees)),
+        (
+            "access_modes",
+            slugs_from_iris(Scheme::AccessMode, &terms.access_modes),
+        ),
+        (
+            "support_modes",
+            slugs_from_iris(Scheme::SupportMode, &terms.support_modes),
+        ),
+        (
+            "heritage_kinds",
+            slugs_from_iris(Scheme::Heritage, &terms.heritage_kinds),
+        ),
+    ];
+    let map: serde_json::Map<String, serde_json::Value> = lists
+        .into_iter()
+        .filter(|(_, slugs)| !slugs.is_empty())
+        .map(|(key, slugs)| (key.to_string(), json!(slugs)))
+        .collect();
+    (!map.is_empty()).then(|| serde_json::Value::Object(map).to_string())
+}
+
 /// What we store of a received object: HTML cleaned, names made plain, unknown extras kept.
 pub fn received_data(post: &Post) -> ObjectData {
     let location = post.location.place.as_ref();
@@ -264,7 +296,7 @@ pub fn received_data(post: &Post) -> ObjectData {
                 .collect();
             json!(tags).to_string()
         }),
-        concepts: None,
+        concepts: received_concepts(&post.catalogue),
         booking_url: post.catalogue.booking_url.as_ref().map(ToString::to_string),
         opening_hours: post
             .catalogue

@@ -66,6 +66,28 @@ pub enum Outgoing {
         follower: actors::Model,
         follow: Follow,
     },
+    /// An activity built elsewhere (networks, relays, the instance actor's subscriptions),
+    /// recorded and delivered as it is.
+    Prepared(Prepared),
+}
+
+/// An activity ready to record and deliver.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The activity's id.
+    pub id: Url,
+    /// Its type, as recorded.
+    pub kind: &'static str,
+    /// Who acts: a local place or network; `None` for the instance actor.
+    pub place: Option<places::Model>,
+    /// The object's id, as recorded.
+    pub object_id: Option<String>,
+    /// Whether it is public (served in the outbox).
+    pub public: bool,
+    /// The activity, with its `@context`.
+    pub json: Value,
+    /// Where it goes.
+    pub inboxes: Vec<String>,
 }
 
 /// The envelope every activity we send shares.
@@ -90,7 +112,7 @@ struct Planned {
     kind: &'static str,
     actor: Url,
     object_id: Option<String>,
-    place: places::Model,
+    place: Option<places::Model>,
     public: bool,
     json: Value,
     inboxes: Vec<String>,
@@ -126,7 +148,7 @@ fn answer_follow<K: Serialize>(
         actor,
         object_id: Some(follow.id.to_string()),
         inboxes: vec![actor_inbox(follower)],
-        place,
+        place: Some(place),
         public: false,
         json,
     })
@@ -178,7 +200,7 @@ pub async fn publish<C: ConnectionTrait>(
                 actor,
                 object_id: Some(object.id.to_string()),
                 inboxes: galaxie_db::follows::follower_inboxes(conn, place.id).await?,
-                place,
+                place: Some(place),
                 public: true,
                 json,
             }
@@ -207,7 +229,7 @@ pub async fn publish<C: ConnectionTrait>(
                 actor,
                 object_id: Some(post.ap_id.clone()),
                 inboxes: galaxie_db::follows::follower_inboxes(conn, place.id).await?,
-                place,
+                place: Some(place),
                 public: true,
                 json,
             }
@@ -231,7 +253,7 @@ pub async fn publish<C: ConnectionTrait>(
                 actor: actor.clone(),
                 object_id: Some(actor.to_string()),
                 inboxes: galaxie_db::follows::follower_inboxes(conn, place.id).await?,
-                place,
+                place: Some(place),
                 public: false,
                 json,
             }
@@ -249,7 +271,7 @@ pub async fn publish<C: ConnectionTrait>(
                 actor,
                 object_id: Some(target.ap_id.clone()),
                 inboxes: vec![actor_inbox(&target)],
-                place,
+                place: Some(place),
                 public: false,
                 json: with_context(&follow)?,
             }
@@ -277,7 +299,7 @@ pub async fn publish<C: ConnectionTrait>(
                 actor,
                 object_id: Some(target.ap_id.clone()),
                 inboxes: vec![actor_inbox(&target)],
-                place,
+                place: Some(place),
                 public: false,
                 json,
             }
@@ -306,6 +328,25 @@ pub async fn publish<C: ConnectionTrait>(
             &follower,
             &follow,
         )?,
+        Outgoing::Prepared(prepared) => {
+            let actor = prepared
+                .json
+                .get("actor")
+                .and_then(crate::protocol::helpers::value_id)
+                .ok_or_else(|| {
+                    FederationError::Internal(format!("activity {} has no actor", prepared.id))
+                })?;
+            Planned {
+                id: prepared.id,
+                kind: prepared.kind,
+                actor,
+                object_id: prepared.object_id,
+                place: prepared.place,
+                public: prepared.public,
+                json: prepared.json,
+                inboxes: prepared.inboxes,
+            }
+        }
     };
     let activity = galaxie_db::activities::insert(
         conn,
@@ -314,7 +355,7 @@ pub async fn publish<C: ConnectionTrait>(
             kind: planned.kind.to_string(),
             actor_ap_id: planned.actor.to_string(),
             object_ap_id: planned.object_id,
-            place_id: Some(planned.place.id),
+            place_id: planned.place.as_ref().map(|p| p.id),
             local: true,
             public: planned.public,
             payload: planned.json.to_string(),
@@ -327,5 +368,9 @@ pub async fn publish<C: ConnectionTrait>(
         .filter(|i| Url::parse(i).map(|u| !urls.is_local(&u)).unwrap_or(false))
         .collect();
     galaxie_db::deliveries::enqueue(conn, activity.id, &remote).await?;
+    if matches!(planned.kind, "Create" | "Update" | "Delete" | "Announce") {
+        // Local networks of which the actor is a member announce it, in this transaction.
+        crate::network::announce_for_members(conn, data, &planned.json).await?;
+    }
     Ok(planned.id)
 }

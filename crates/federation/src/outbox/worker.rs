@@ -3,18 +3,40 @@
 //! window the inbox is marked dead. Because jobs live in the database and claims are leases,
 //! a process killed at any instant loses nothing: the next start (or another process) picks
 //! the jobs up again.
+//!
+//! How the work is shared between hosts (docs/benchmarks.md tells how each part was found):
+//! - Claimed jobs wait in memory in their destination host's line. Each host has at most
+//!   `delivery_per_host` senders, each taking the next job of its line; requests of all
+//!   hosts together are bounded by `delivery_concurrency`. A job holds nothing while it waits:
+//!   a hanging host's jobs wait in their own line and never keep other hosts' jobs from a
+//!   request slot.
+//! - Jobs are queued round-robin by host, so a claim spreads over the hosts; claims skip the
+//!   hosts whose line is full (`4 × delivery_per_host`, at least 16) or whose circuit is open
+//!   (the `host` column), so one host holds at most a full line plus the rest of one claim.
+//!   At most `16 × delivery_concurrency` jobs (at least 1,024) are held at once.
+//! - A job that waited in memory more than half its lease is given back (due again soon)
+//!   rather than sent, so a lease never expires on a job about to be sent: another process
+//!   may take it then without sending it twice.
+//! - Outcomes go to one writer task that records them in batches (one transaction, one
+//!   `UPDATE` for all the delivered ones). A sender waits until its outcome is stored before
+//!   taking its host's next job, so no more than `delivery_per_host` requests per host are
+//!   ever sent and not yet recorded (what a crash could send twice).
+//! - Each activity is read once and kept in memory (body, digest) while its jobs are sent;
+//!   the signing key of each place is parsed once; domain blocks are read once per claim.
 
 use crate::AP_CONTENT_TYPE;
 use crate::data::{AppData, FederationContext};
 use crate::error::FederationError;
 use crate::metrics::Metrics;
-use crate::signatures::sign_post;
-use galaxie_db::deliveries::{self, Claimed};
-use std::collections::HashMap;
+use crate::signatures::{SigningKey, digest_header, sign_post_with_digest};
+use bytes::Bytes;
+use galaxie_db::deliveries::{self, Finished};
+use galaxie_db::entities::deliveries::Model as Delivery;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
-use std::time::{Duration, SystemTime};
-use tokio::sync::{Semaphore, watch};
+use std::time::{Duration, Instant, SystemTime};
+use tokio::sync::{Notify, Semaphore, mpsc, oneshot, watch};
 use url::Url;
 
 /// Tuning of the worker.
@@ -50,6 +72,11 @@ impl Default for WorkerOptions {
     }
 }
 
+/// Consecutive failures after which a host's circuit opens.
+const BREAKER_THRESHOLD: u32 = 5;
+/// Hosts left out of one claim, at most (the busiest are the ones that matter).
+const MAX_SKIPPED_HOSTS: usize = 500;
+
 /// What one attempt gave.
 enum Outcome {
     Delivered,
@@ -60,32 +87,45 @@ enum Outcome {
     },
 }
 
-/// Per destination host: a bound on parallel requests and a circuit breaker.
+/// An activity ready to send to many inboxes: its body (shared by every request), the body's
+/// digest, and who signs it.
+struct Prepared {
+    ap_id: String,
+    body: Bytes,
+    digest: String,
+    place_id: Option<galaxie_db::PlaceId>,
+}
+
+/// A claimed job waiting in its host's line.
+struct Job {
+    delivery: Delivery,
+    activity: Arc<Prepared>,
+    inbox: Url,
+    claimed_at: Instant,
+}
+
+/// One destination host: its line of claimed jobs, its senders, its circuit breaker.
+#[derive(Default)]
 struct Host {
-    permits: Arc<Semaphore>,
-    /// Jobs holding a worker slot while they wait for one of this host's permits.
-    waiting: usize,
+    line: VecDeque<Job>,
+    senders: usize,
     consecutive_failures: u32,
     open_until: Option<Instant>,
 }
 
 /// The hosts this worker delivers to.
-#[derive(Clone)]
 struct Hosts {
-    hosts: Arc<Mutex<HashMap<String, Host>>>,
+    hosts: Mutex<HashMap<String, Host>>,
     /// How long an open circuit stays open at first (doubling, up to `breaker_max`).
     breaker_base: Duration,
     /// Longest an open circuit stays open.
     breaker_max: Duration,
 }
 
-/// Consecutive failures after which a host's circuit opens.
-const BREAKER_THRESHOLD: u32 = 5;
-
 impl Hosts {
     fn new(options: &WorkerOptions) -> Self {
         Self {
-            hosts: Arc::default(),
+            hosts: Mutex::default(),
             breaker_base: options.breaker_base,
             breaker_max: options.breaker_max,
         }
@@ -97,255 +137,461 @@ impl Hosts {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The host's permits, or when its circuit opened until (then nothing is attempted).
-    fn enter(&self, host: &str, per_host: usize) -> Result<Arc<Semaphore>, Instant> {
-        let mut hosts = self.lock();
-        let entry = hosts.entry(host.to_string()).or_insert_with(|| Host {
-            permits: Arc::new(Semaphore::new(per_host)),
-            waiting: 0,
-            consecutive_failures: 0,
-            open_until: None,
-        });
-        match entry.open_until {
-            Some(until) if until > Instant::now() => Err(until),
-            _ => Ok(entry.permits.clone()),
-        }
+    /// Until when the host's circuit is open, if it is.
+    fn open_until(host: &Host) -> Option<Instant> {
+        host.open_until.filter(|until| *until > Instant::now())
     }
 
-    /// Takes a place in the host's waiting line if it holds fewer than `limit` jobs.
-    fn start_waiting(&self, host: &str, limit: usize) -> bool {
+    /// Records an attempt: a success closes the circuit, the `BREAKER_THRESHOLD`-th failure
+    /// in a row opens it (30 s, doubling). Returns until when it is open, if it just opened.
+    fn record(&self, host: &str, success: bool) -> Option<Instant> {
         let mut hosts = self.lock();
-        match hosts.get_mut(host) {
-            Some(entry) if entry.waiting < limit => {
-                entry.waiting += 1;
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn stop_waiting(&self, host: &str) {
-        if let Some(entry) = self.lock().get_mut(host) {
-            entry.waiting = entry.waiting.saturating_sub(1);
-        }
-    }
-
-    fn record(&self, host: &str, success: bool) {
-        let mut hosts = self.lock();
-        let Some(entry) = hosts.get_mut(host) else {
-            return;
-        };
+        let entry = hosts.get_mut(host)?;
         if success {
             entry.consecutive_failures = 0;
             entry.open_until = None;
-        } else {
-            entry.consecutive_failures += 1;
-            if entry.consecutive_failures >= BREAKER_THRESHOLD {
-                let doublings = (entry.consecutive_failures - BREAKER_THRESHOLD).min(5);
-                let wait = (self.breaker_base * 2u32.pow(doublings)).min(self.breaker_max);
-                entry.open_until = Some(Instant::now() + wait);
-            }
+            return None;
         }
+        entry.consecutive_failures += 1;
+        if entry.consecutive_failures < BREAKER_THRESHOLD {
+            return None;
+        }
+        let doublings = (entry.consecutive_failures - BREAKER_THRESHOLD).min(5);
+        let wait = (self.breaker_base * 2u32.pow(doublings)).min(self.breaker_max);
+        let until = Instant::now() + wait;
+        entry.open_until = Some(until);
+        Some(until)
+    }
+
+    /// Hosts whose line holds `full` jobs or more, or whose circuit is open: the next claim
+    /// leaves their jobs in the queue. Hosts with nothing in memory are forgotten here.
+    fn to_skip(&self, full: usize) -> Vec<String> {
+        let mut hosts = self.lock();
+        hosts.retain(|_, h| h.senders > 0 || !h.line.is_empty() || h.consecutive_failures > 0);
+        let mut skip: Vec<(usize, &String)> = hosts
+            .iter()
+            .filter(|(_, h)| h.line.len() + h.senders >= full || Self::open_until(h).is_some())
+            .map(|(name, h)| (h.line.len(), name))
+            .collect();
+        skip.sort_by_key(|s| std::cmp::Reverse(s.0));
+        skip.into_iter()
+            .take(MAX_SKIPPED_HOSTS)
+            .map(|(_, name)| name.clone())
+            .collect()
     }
 }
 
-/// Runs until `shutdown` turns true. Jobs are claimed as capacity frees up and each is sent
-/// in its own task, so a slow or dead host only ever holds its own (bounded) share of the
-/// worker: requests per host are bounded, a host that keeps failing is skipped for a while
-/// (circuit breaker), and the other hosts go on.
+/// An outcome to store, and who waits for it to be stored.
+type Recorded = (Finished, Option<oneshot::Sender<()>>);
+
+/// What the claim loop and the senders share.
+struct Worker {
+    app: AppData,
+    options: WorkerOptions,
+    hosts: Hosts,
+    /// Requests in flight, all hosts together (`delivery_concurrency`).
+    requests: Arc<Semaphore>,
+    /// Jobs claimed and not yet finished.
+    held: AtomicUsize,
+    /// Rung when a job finishes (there is room to claim, a host's line may have room).
+    finished: Notify,
+    outcomes: mpsc::Sender<Recorded>,
+    /// Activities being sent, by row id (immutable once stored).
+    activities: moka::sync::Cache<i64, Arc<Prepared>>,
+    /// Signing keys and key ids, by place (`None`: the instance actor).
+    signers: moka::sync::Cache<Option<galaxie_db::PlaceId>, Arc<(Arc<SigningKey>, String)>>,
+}
+
+impl Worker {
+    fn per_host(&self) -> usize {
+        self.app.settings().delivery_per_host.max(1)
+    }
+
+    /// Jobs held in memory at most (a few hundred bytes each, the activity shared): enough
+    /// that hosts that hang, each holding a full line and the rest of a claim until its
+    /// circuit opens, leave room for the others.
+    fn max_held(&self) -> usize {
+        (self.app.settings().delivery_concurrency.max(1) * 16).max(1024)
+    }
+
+    /// A host's line is full at this many jobs (waiting and being sent).
+    fn line_full(&self) -> usize {
+        (self.per_host() * 4).max(16)
+    }
+
+    /// Stores an outcome without waiting, and frees the job's place.
+    fn finish_now(&self, finished: Finished) {
+        if self.outcomes.try_send((finished.clone(), None)).is_err() {
+            // The writer is behind or gone: the claim expires and the job is tried again.
+            tracing::warn!(outcome = ?finished, "delivery outcome not recorded");
+        }
+        self.release_slot();
+    }
+
+    /// Stores an outcome and waits until it is stored (or the writer failed: then the claim
+    /// expires and the job is tried again), then frees the job's place.
+    async fn finish(&self, finished: Finished) {
+        let (stored, wait) = oneshot::channel();
+        if self.outcomes.send((finished, Some(stored))).await.is_ok() {
+            let _ = wait.await;
+        }
+        self.release_slot();
+    }
+
+    fn release_slot(&self) {
+        self.held.fetch_sub(1, Ordering::SeqCst);
+        self.finished.notify_one();
+    }
+
+    /// The signing key and key id of an activity's actor.
+    async fn signer(
+        &self,
+        place_id: Option<galaxie_db::PlaceId>,
+    ) -> Result<Arc<(Arc<SigningKey>, String)>, FederationError> {
+        if let Some(found) = self.signers.get(&place_id) {
+            return Ok(found);
+        }
+        let app = &self.app;
+        let (pem, key_id) = match place_id {
+            Some(id) => {
+                let place = galaxie_db::places::by_id(app.db().conn(), id).await?;
+                (place.private_key_pem, app.urls().place_key(&place.username))
+            }
+            None => (
+                app.instance().private_key_pem.clone(),
+                app.urls().instance_key(),
+            ),
+        };
+        let signer = Arc::new((app.keys().private(&pem)?, key_id));
+        self.signers.insert(place_id, signer.clone());
+        Ok(signer)
+    }
+
+    /// The activities of `jobs`, from memory or read at once.
+    async fn activities(
+        &self,
+        jobs: &[Delivery],
+    ) -> Result<HashMap<i64, Arc<Prepared>>, FederationError> {
+        let mut found = HashMap::new();
+        let mut missing = Vec::new();
+        for job in jobs {
+            match self.activities.get(&job.activity_id) {
+                Some(a) => {
+                    found.insert(job.activity_id, a);
+                }
+                None if !missing.contains(&job.activity_id) => missing.push(job.activity_id),
+                None => {}
+            }
+        }
+        for row in deliveries::activities_by_id(self.app.db().conn(), &missing).await? {
+            let prepared = Arc::new(Prepared {
+                digest: digest_header(row.payload.as_bytes()),
+                body: Bytes::from(row.payload),
+                ap_id: row.ap_id,
+                place_id: row.place_id,
+            });
+            self.activities.insert(row.id, prepared.clone());
+            found.insert(row.id, prepared);
+        }
+        Ok(found)
+    }
+}
+
+/// Runs until `shutdown` turns true (jobs being sent then finish on their own).
 pub async fn run(
     config: FederationContext,
     options: WorkerOptions,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let data = config.to_request_data();
-    let app: AppData = data.app_data().clone();
-    let concurrency = app.settings().delivery_concurrency.max(1);
-    let global = Arc::new(Semaphore::new(concurrency));
-    let hosts = Hosts::new(&options);
+    let app: AppData = config.to_request_data().app_data().clone();
+    let (outcomes, recorded) = mpsc::channel(4096);
+    tokio::spawn(record_outcomes(app.clone(), recorded));
+    let worker = Arc::new(Worker {
+        requests: Arc::new(Semaphore::new(app.settings().delivery_concurrency.max(1))),
+        hosts: Hosts::new(&options),
+        held: AtomicUsize::new(0),
+        finished: Notify::new(),
+        outcomes,
+        activities: moka::sync::Cache::builder()
+            .max_capacity(1_000)
+            .time_to_idle(Duration::from_secs(600))
+            .build(),
+        signers: moka::sync::Cache::builder()
+            .max_capacity(10_000)
+            .time_to_live(Duration::from_secs(60))
+            .build(),
+        options,
+        app,
+    });
+    // The hosts a claim skipped when it found fewer jobs than it asked for: until one of them
+    // has room again (or new jobs ring, or the poll interval passes), claiming again would
+    // only read the same skipped jobs again (with a backlog, many of them).
+    let mut exhausted: Option<Vec<String>> = None;
     loop {
         if *shutdown.borrow() {
             return;
         }
-        let free = global.available_permits();
-        if free == 0 {
+        let room = worker
+            .max_held()
+            .saturating_sub(worker.held.load(Ordering::SeqCst));
+        let batch = usize::try_from(worker.options.batch).unwrap_or(64).max(1);
+        // Wait for a useful amount of room rather than claim a job at a time.
+        if room == 0 || (room < batch / 2 && room < worker.max_held() / 2) {
             tokio::select! {
-                _ = tokio::time::sleep(Duration::from_millis(20)) => {}
+                _ = worker.finished.notified() => {}
+                _ = tokio::time::sleep(worker.options.poll) => {}
                 _ = shutdown.changed() => {}
             }
             continue;
         }
-        let batch = options.batch.min(free as u64);
-        let claimed = match deliveries::claim_due(app.db().conn(), batch, options.lease).await {
-            Ok(c) => c,
+        let skip = worker.hosts.to_skip(worker.line_full());
+        if let Some(skipped) = &exhausted
+            && skipped.iter().all(|host| skip.contains(host))
+        {
+            let something_new = tokio::select! {
+                _ = worker.app.delivery_bell() => true,
+                _ = worker.finished.notified() => false,
+                _ = tokio::time::sleep(worker.options.poll) => true,
+                _ = shutdown.changed() => true,
+            };
+            if something_new {
+                exhausted = None;
+            }
+            continue;
+        }
+        let limit = room.min(batch);
+        let claimed = match claim(&worker, limit, &skip).await {
+            Ok(n) => n,
             Err(err) => {
                 tracing::error!(error = %err, "cannot claim deliveries");
-                Vec::new()
+                0
             }
         };
-        if claimed.is_empty() {
-            tokio::select! {
-                _ = app.delivery_bell() => {}
-                _ = tokio::time::sleep(options.poll) => {}
-                _ = shutdown.changed() => {}
-            }
-            continue;
+        exhausted = (claimed < limit).then_some(skip);
+    }
+}
+
+/// Claims up to `limit` jobs and puts each in its host's line (or settles it at once);
+/// returns how many were claimed.
+async fn claim(
+    worker: &Arc<Worker>,
+    limit: usize,
+    skip: &[String],
+) -> Result<usize, FederationError> {
+    let app = &worker.app;
+    let conn = app.db().conn();
+    let jobs = deliveries::claim_jobs(conn, limit as u64, worker.options.lease, skip).await?;
+    if jobs.is_empty() {
+        return Ok(0);
+    }
+    let claimed_at = Instant::now();
+    let count = jobs.len();
+    worker.held.fetch_add(count, Ordering::SeqCst);
+    let activities = match worker.activities(&jobs).await {
+        Ok(a) => a,
+        Err(err) => {
+            // The claims expire and the jobs are tried again.
+            worker.held.fetch_sub(count, Ordering::SeqCst);
+            return Err(err);
         }
-        for job in claimed {
-            let Ok(permit) = global.clone().acquire_owned().await else {
+    };
+    let blocked: HashSet<String> = match galaxie_db::blocks::list(conn).await {
+        Ok(rows) => rows.into_iter().map(|b| b.domain).collect(),
+        Err(err) => {
+            worker.held.fetch_sub(count, Ordering::SeqCst);
+            return Err(err.into());
+        }
+    };
+    let mut start: Vec<String> = Vec::new();
+    {
+        let mut hosts = worker.hosts.lock();
+        for delivery in jobs {
+            let id = delivery.id;
+            let rejected = |error: String| Finished::Rejected { id, error };
+            let Some(activity) = activities.get(&delivery.activity_id).cloned() else {
+                worker.finish_now(rejected("its activity no longer exists".into()));
+                continue;
+            };
+            let inbox = match Url::parse(&delivery.inbox) {
+                Ok(u) => u,
+                Err(e) => {
+                    worker.finish_now(rejected(format!("invalid inbox URL: {e}")));
+                    continue;
+                }
+            };
+            let domain = inbox.host_str().unwrap_or_default().to_ascii_lowercase();
+            if blocked.contains(&domain) {
+                worker.finish_now(rejected("domain blocked".into()));
+                continue;
+            }
+            if !app.settings().debug && inbox.scheme() != "https" {
+                worker.finish_now(rejected(
+                    "plain http inboxes are refused outside debug mode".into(),
+                ));
+                continue;
+            }
+            let name = deliveries::host_of(&delivery.inbox);
+            let host = hosts.entry(name.clone()).or_default();
+            if let Some(until) = Hosts::open_until(host) {
+                // The circuit is open: try again when it half-opens, without a request now.
+                worker.finish_now(Finished::Released {
+                    id,
+                    next: at(until),
+                });
+                continue;
+            }
+            host.line.push_back(Job {
+                delivery,
+                activity,
+                inbox,
+                claimed_at,
+            });
+            if host.senders < worker.per_host() {
+                host.senders += 1;
+                start.push(name);
+            }
+        }
+    }
+    for host in start {
+        tokio::spawn(send_line(worker.clone(), host));
+    }
+    Ok(count)
+}
+
+/// The wall-clock time of an `Instant` ahead.
+fn at(instant: Instant) -> chrono::DateTime<chrono::Utc> {
+    let ahead = instant.saturating_duration_since(Instant::now());
+    galaxie_db::now() + chrono::Duration::from_std(ahead).unwrap_or(chrono::Duration::seconds(30))
+}
+
+/// One sender of `host`: sends the jobs of the host's line one after the other, until the
+/// line is empty or the host's circuit opens (then the waiting jobs are given back).
+async fn send_line(worker: Arc<Worker>, host: String) {
+    let patience = worker
+        .options
+        .lease
+        .to_std()
+        .unwrap_or(Duration::from_secs(60))
+        / 2;
+    loop {
+        let (job, paused) = {
+            let mut hosts = worker.hosts.lock();
+            let Some(entry) = hosts.get_mut(&host) else {
                 return;
             };
-            let app = app.clone();
-            let options = options.clone();
-            let hosts = hosts.clone();
-            tokio::spawn(async move {
-                if let Err(err) = deliver_through_host(&app, &options, &hosts, job).await {
-                    tracing::error!(error = %err, "delivery bookkeeping failed");
+            match Hosts::open_until(entry) {
+                Some(until) => {
+                    let waiting: Vec<Job> = entry.line.drain(..).collect();
+                    entry.senders -= 1;
+                    (waiting, Some(until))
                 }
-                drop(permit);
-            });
+                None => match entry.line.pop_front() {
+                    Some(job) => (vec![job], None),
+                    None => {
+                        entry.senders -= 1;
+                        return;
+                    }
+                },
+            }
+        };
+        if let Some(until) = paused {
+            for job in job {
+                worker.finish_now(Finished::Released {
+                    id: job.delivery.id,
+                    next: at(until),
+                });
+            }
+            return;
+        }
+        for job in job {
+            if job.claimed_at.elapsed() > patience {
+                // Sending now would risk the lease expiring mid-request: give it back.
+                let soon = chrono::Duration::from_std(worker.options.poll)
+                    .unwrap_or_else(|_| chrono::Duration::seconds(1));
+                worker.finish_now(Finished::Released {
+                    id: job.delivery.id,
+                    next: galaxie_db::now() + soon,
+                });
+                continue;
+            }
+            let (finished, answered) = deliver(&worker, &job).await;
+            worker.hosts.record(&host, answered);
+            worker.finish(finished).await;
         }
     }
 }
 
-/// Waits for the destination host's permit (or skips the host while its circuit is open),
-/// then delivers.
-async fn deliver_through_host(
-    app: &AppData,
-    options: &WorkerOptions,
-    hosts: &Hosts,
-    job: Claimed,
-) -> Result<(), FederationError> {
-    let host = Url::parse(&job.delivery.inbox)
-        .map(|u| crate::signatures::host_header(&u))
-        .unwrap_or_default();
-    let per_host = app.settings().delivery_per_host.max(1);
-    let permits = match hosts.enter(&host, per_host) {
-        Ok(permits) => permits,
-        Err(until) => {
-            // The circuit is open: try again when it half-opens, without a request now.
-            let wait = chrono::Duration::from_std(until.saturating_duration_since(Instant::now()))
-                .unwrap_or_else(|_| chrono::Duration::seconds(30));
-            deliveries::release(app.db().conn(), &job.delivery, galaxie_db::now() + wait).await?;
-            return Ok(());
-        }
-    };
-    // Jobs wait for a busy host's permit while holding a worker slot (releasing them instead
-    // made a 1,000-inbox fan-out take 40 s: see docs/benchmarks.md); the waiting line is
-    // bounded so the bookkeeping stays honest. A host that hangs is paused by the circuit
-    // breaker. Waiting longer than half the lease would risk another worker taking the job.
-    let permit = match permits.clone().try_acquire_owned() {
-        Ok(permit) => Some(permit),
-        Err(_) if hosts.start_waiting(&host, app.settings().delivery_concurrency.max(1)) => {
-            let patience = options.lease.to_std().unwrap_or(Duration::from_secs(60)) / 2;
-            let waited = tokio::time::timeout(patience, permits.acquire_owned()).await;
-            hosts.stop_waiting(&host);
-            waited.ok().and_then(Result::ok)
-        }
-        Err(_) => None,
-    };
-    let Some(_permit) = permit else {
-        let soon = chrono::Duration::from_std(options.poll)
-            .unwrap_or_else(|_| chrono::Duration::seconds(1));
-        deliveries::release(app.db().conn(), &job.delivery, galaxie_db::now() + soon).await?;
-        return Ok(());
-    };
-    let succeeded = deliver(app, options, job).await?;
-    hosts.record(&host, succeeded);
-    Ok(())
-}
-
-/// Sends one job and records the outcome; returns whether the host answered (2xx or a
+/// Sends one job; returns its outcome to record and whether the host answered (2xx or a
 /// definitive 4xx), for the circuit breaker.
-async fn deliver(
-    app: &AppData,
-    options: &WorkerOptions,
-    job: Claimed,
-) -> Result<bool, FederationError> {
-    let conn = app.db().conn();
-    let inbox = match Url::parse(&job.delivery.inbox) {
-        Ok(u) => u,
-        Err(e) => {
-            deliveries::mark_rejected(conn, &job.delivery, format!("invalid inbox URL: {e}"))
-                .await?;
-            return Ok(true);
+async fn deliver(worker: &Worker, job: &Job) -> (Finished, bool) {
+    let app = &worker.app;
+    let outcome = match worker.requests.clone().acquire_owned().await {
+        Ok(_permit) => {
+            let started = Instant::now();
+            let outcome = attempt(worker, job).await;
+            app.metrics().delivery_request.observe(started.elapsed());
+            outcome
         }
+        Err(_) => Err(FederationError::Internal("the worker is stopping".into())),
     };
-    let domain = inbox.host_str().unwrap_or_default().to_string();
-    if galaxie_db::blocks::is_blocked(conn, &domain).await? {
-        deliveries::mark_rejected(conn, &job.delivery, "domain blocked".into()).await?;
-        return Ok(true);
-    }
-    if !app.settings().debug && inbox.scheme() != "https" {
-        deliveries::mark_rejected(
-            conn,
-            &job.delivery,
-            "plain http inboxes are refused outside debug mode".into(),
-        )
-        .await?;
-        return Ok(true);
-    }
-    let outcome = attempt(app, &job, &inbox).await;
-    let outcome = match outcome {
-        Ok(o) => o,
-        Err(err) => Outcome::Retry {
-            error: err.to_string(),
-            after: None,
-        },
-    };
-    let answered = !matches!(outcome, Outcome::Retry { .. });
+    let outcome = outcome.unwrap_or_else(|err| Outcome::Retry {
+        error: err.to_string(),
+        after: None,
+    });
+    let id = job.delivery.id;
+    let inbox = &job.inbox;
     match outcome {
         Outcome::Delivered => {
-            deliveries::mark_delivered(conn, &job.delivery).await?;
             Metrics::inc(&app.metrics().deliveries_ok);
             tracing::debug!(inbox = %inbox, activity = %job.activity.ap_id, "delivered");
+            (Finished::Delivered { id }, true)
         }
-        Outcome::Rejected(why) => {
-            tracing::info!(inbox = %inbox, activity = %job.activity.ap_id, why = %why, "delivery refused");
-            deliveries::mark_rejected(conn, &job.delivery, why).await?;
+        Outcome::Rejected(error) => {
+            tracing::info!(inbox = %inbox, activity = %job.activity.ap_id, why = %error, "delivery refused");
             Metrics::inc(&app.metrics().deliveries_failed);
+            (Finished::Rejected { id, error }, true)
         }
         Outcome::Retry { error, after } => {
             let now = galaxie_db::now();
             if now - job.delivery.created_at >= app.settings().retry_window() {
+                let domain = inbox.host_str().unwrap_or_default().to_string();
                 tracing::warn!(inbox = %inbox, error = %error, "retry window closed; inbox marked dead");
-                deliveries::mark_dead(conn, &job.delivery, &domain, error).await?;
                 Metrics::inc(&app.metrics().deliveries_failed);
-            } else {
-                let exp = job.delivery.attempts.clamp(0, 20) as u32;
-                let backoff = options
-                    .retry_base
-                    .checked_mul(2i32.saturating_pow(exp))
-                    .unwrap_or(options.retry_max)
-                    .min(options.retry_max);
-                let asked = after
-                    .and_then(|d| chrono::Duration::from_std(d).ok())
-                    .unwrap_or_else(chrono::Duration::zero);
-                let next = now + backoff.max(asked);
-                tracing::debug!(inbox = %inbox, error = %error, next = %next, "delivery failed; will retry");
-                deliveries::mark_retry(conn, &job.delivery, next, error).await?;
-                Metrics::inc(&app.metrics().deliveries_retried);
+                Metrics::inc(&app.metrics().deliveries_dead);
+                app.inbox_state().domain_died(&domain);
+                let finished = Finished::Dead {
+                    id,
+                    inbox: job.delivery.inbox.clone(),
+                    domain,
+                    error,
+                };
+                return (finished, false);
             }
+            let options = &worker.options;
+            let exp = job.delivery.attempts.clamp(0, 20) as u32;
+            let backoff = options
+                .retry_base
+                .checked_mul(2i32.saturating_pow(exp))
+                .unwrap_or(options.retry_max)
+                .min(options.retry_max);
+            let asked = after
+                .and_then(|d| chrono::Duration::from_std(d).ok())
+                .unwrap_or_else(chrono::Duration::zero);
+            let next = now + backoff.max(asked);
+            tracing::debug!(inbox = %inbox, error = %error, next = %next, "delivery failed; will retry");
+            Metrics::inc(&app.metrics().deliveries_retried);
+            (Finished::Retry { id, next, error }, false)
         }
     }
-    Ok(answered)
 }
 
-async fn attempt(app: &AppData, job: &Claimed, inbox: &Url) -> Result<Outcome, FederationError> {
-    let (key_pem, key_id) = match job.activity.place_id {
-        Some(place_id) => {
-            let place = galaxie_db::places::by_id(app.db().conn(), place_id).await?;
-            let key_id = app.urls().place_key(&place.username);
-            (place.private_key_pem, key_id)
-        }
-        None => (
-            app.instance().private_key_pem.clone(),
-            app.urls().instance_key(),
-        ),
-    };
-    let key = app.keys().private(&key_pem)?;
-    let body = job.activity.payload.clone().into_bytes();
-    let signed = sign_post(&key, &key_id, inbox, &body, SystemTime::now())?;
+async fn attempt(worker: &Worker, job: &Job) -> Result<Outcome, FederationError> {
+    let app = &worker.app;
+    let signer = worker.signer(job.activity.place_id).await?;
+    let (key, key_id) = (&signer.0, &signer.1);
+    let inbox = &job.inbox;
+    let signed =
+        sign_post_with_digest(key, key_id, inbox, &job.activity.digest, SystemTime::now())?;
     let mut request = app
         .http()
         .post(inbox.clone())
@@ -357,7 +603,7 @@ async fn attempt(app: &AppData, job: &Claimed, inbox: &Url) -> Result<Outcome, F
     if let Some(digest) = &signed.digest {
         request = request.header("digest", digest);
     }
-    let response = match request.body(body).send().await {
+    let response = match request.body(job.activity.body.clone()).send().await {
         Ok(r) => r,
         Err(err) => {
             return Ok(Outcome::Retry {
@@ -395,6 +641,31 @@ async fn attempt(app: &AppData, job: &Claimed, inbox: &Url) -> Result<Outcome, F
     )
 }
 
+/// The outcome writer: stores what is waiting (up to 512 outcomes) in one transaction, tells
+/// the senders waiting for theirs, and again. Outcomes pile up while a batch is written, so
+/// batches grow with the load and a lone outcome is written at once.
+async fn record_outcomes(app: AppData, mut rx: mpsc::Receiver<Recorded>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < 512 {
+            match rx.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        let finished: Vec<Finished> = batch.iter().map(|(f, _)| f.clone()).collect();
+        if let Err(err) = deliveries::record(app.db().conn(), &finished).await {
+            // The jobs keep their claims, which expire: they are tried again then.
+            tracing::error!(error = %err, jobs = finished.len(), "cannot record delivery outcomes");
+        }
+        for (_, waiting) in batch {
+            if let Some(waiting) = waiting {
+                let _ = waiting.send(());
+            }
+        }
+    }
+}
+
 /// `Retry-After` in seconds or as an HTTP date.
 fn parse_retry_after(value: &str) -> Option<Duration> {
     if let Ok(secs) = value.trim().parse::<u64>() {
@@ -411,22 +682,43 @@ mod tests {
     #[test]
     fn a_host_that_keeps_failing_is_paused_then_tried_again() {
         let hosts = Hosts::new(&WorkerOptions::default());
-        assert!(hosts.enter("slow.example", 4).is_ok());
+        hosts.lock().insert("slow.example".into(), Host::default());
+        hosts.lock().insert("other.example".into(), Host::default());
         for _ in 0..BREAKER_THRESHOLD - 1 {
-            hosts.record("slow.example", false);
+            assert!(hosts.record("slow.example", false).is_none(), "not yet");
         }
-        assert!(hosts.enter("slow.example", 4).is_ok(), "not yet");
-        hosts.record("slow.example", false);
-        let until = hosts.enter("slow.example", 4).expect_err("open");
+        assert!(hosts.to_skip(16).is_empty());
+        let until = hosts.record("slow.example", false).expect("open");
         assert!(until > Instant::now() + Duration::from_secs(25));
-        assert!(hosts.enter("other.example", 4).is_ok(), "other hosts go on");
+        assert_eq!(hosts.to_skip(16), vec!["slow.example".to_string()]);
         // Half-open after the pause: one success closes it.
         if let Some(h) = hosts.lock().get_mut("slow.example") {
             h.open_until = Some(Instant::now());
         }
-        assert!(hosts.enter("slow.example", 4).is_ok());
-        hosts.record("slow.example", true);
-        assert!(hosts.enter("slow.example", 4).is_ok());
+        assert!(hosts.to_skip(16).is_empty(), "tried again after the pause");
+        assert!(hosts.record("slow.example", true).is_none());
+        assert!(hosts.to_skip(16).is_empty());
+    }
+
+    #[test]
+    fn hosts_with_a_full_line_are_skipped_by_claims() {
+        let hosts = Hosts::new(&WorkerOptions::default());
+        hosts.lock().insert(
+            "busy.example".into(),
+            Host {
+                senders: 4,
+                ..Host::default()
+            },
+        );
+        hosts.lock().insert(
+            "calm.example".into(),
+            Host {
+                senders: 1,
+                ..Host::default()
+            },
+        );
+        assert_eq!(hosts.to_skip(4), vec!["busy.example".to_string()]);
+        assert!(hosts.to_skip(5).is_empty());
     }
 
     #[test]

@@ -130,6 +130,25 @@ pub struct Actor {
     /// Galaxie's place terms (`gx:`), absent on other servers' actors.
     #[serde(flatten)]
     pub place: PlaceTerms,
+    /// Galaxie's network terms, on `Group` actors.
+    #[serde(flatten)]
+    pub network: NetworkTerms,
+}
+
+/// A network's terms (`gx:`): its members, its public moderation log and how it takes
+/// members.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NetworkTerms {
+    /// The collection of its members' actor ids.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<Url>,
+    /// The collection of its moderation decisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moderation_log: Option<Url>,
+    /// `open` or `approval`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub join_policy: Option<String>,
 }
 
 /// A place's profile beyond ActivityStreams, in Galaxie's `gx:` terms and schema.org (see

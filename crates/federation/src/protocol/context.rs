@@ -87,6 +87,9 @@ pub fn galaxie_terms() -> Value {
     add("otherLabels", json!("gx:otherLabels"));
     add("acceslibre", id("gx:acceslibre"));
     add("bookingUrl", id("gx:bookingUrl"));
+    add("members", id("gx:members"));
+    add("moderationLog", id("gx:moderationLog"));
+    add("joinPolicy", json!("gx:joinPolicy"));
     add("onlineUrl", id("gx:onlineUrl"));
     Value::Object(m)
 }

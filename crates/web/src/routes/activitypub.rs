@@ -1,5 +1,6 @@
-//! ActivityPub endpoints: actors, objects and activities (negotiated: JSON for ActivityPub
-//! clients, HTML for browsers), inboxes, and paged outbox, followers and following.
+//! ActivityPub endpoints: actors, objects and activities (JSON for ActivityPub clients; browsers
+//! are sent to the pages of the web interface, `galaxie-site`), inboxes, and paged outbox,
+//! followers and following.
 
 use super::AppState;
 use crate::error::{AppError, AppResult};
@@ -25,7 +26,6 @@ const PAGE_SIZE: u64 = 20;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
-        .route("/", get(home))
         .route("/actor", get(instance_actor))
         .route("/actor/inbox", post(shared_inbox))
         .route("/actor/outbox", get(instance_outbox))
@@ -38,31 +38,6 @@ pub(super) fn router() -> Router<AppState> {
         .route("/places/{username}/services", get(services))
         .route("/objects/{id}", get(object))
         .route("/activities/{id}", get(activity))
-}
-
-async fn home(State(state): State<AppState>) -> AppResult<Response> {
-    let data = state.data();
-    let places = galaxie_db::places::list(data.db().conn()).await?;
-    let authority = data.urls().authority();
-    let items: String = places
-        .iter()
-        .map(|p| {
-            format!(
-                r#"<li><a href="/places/{u}">{name}</a> — @{u}@{authority}</li>"#,
-                u = escape_html(&p.username),
-                name = escape_html(&p.name),
-                authority = escape_html(&authority)
-            )
-        })
-        .collect();
-    Ok(html_page(
-        "Galaxie",
-        &format!(
-            "<h1>Galaxie — {}</h1><h2>Lieux / Places</h2><ul>{items}</ul>",
-            escape_html(&authority)
-        ),
-        None,
-    ))
 }
 
 async fn instance_actor(State(state): State<AppState>) -> AppResult<Response> {
@@ -97,6 +72,10 @@ async fn place(
         return Ok(activity_json(
             with_context(&actor).map_err(galaxie_federation::FederationError::from)?,
         ));
+    }
+    // Browsers read the place's page in the web interface (`galaxie-site`).
+    if row.kind == galaxie_db::networks::KIND_PLACE {
+        return Ok(see_other(&format!("/lieux/{}", row.username)));
     }
     let handle = format!("@{}@{}", row.username, data.urls().authority());
     let mut body = format!(
@@ -170,6 +149,10 @@ async fn object(
             with_context(&post).map_err(galaxie_federation::FederationError::from)?,
         ));
     }
+    // Browsers read the object's page in the web interface (`galaxie-site`), by kind.
+    if let Some(page) = html_page_of(&row) {
+        return Ok(see_other(&page));
+    }
     let title = row
         .name
         .clone()
@@ -183,6 +166,31 @@ async fn object(
         body.push_str(c);
     }
     Ok(html_page(&title, &body, Some(&row.ap_id)))
+}
+
+/// Where the web interface shows a local object (`/evenements/{key}`…), by kind.
+fn html_page_of(row: &galaxie_db::entities::objects::Model) -> Option<String> {
+    let (_, key) = row.ap_id.rsplit_once("/objects/")?;
+    let section = match row.kind.as_str() {
+        "Event" => "evenements",
+        "Article" => "patrimoine",
+        "Page" => "services",
+        "Note" => "actualites",
+        _ => return None,
+    };
+    Some(format!("/{section}/{key}"))
+}
+
+/// A 303 to a page of the web interface; caches keep it apart from the JSON (`Vary: Accept`).
+fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = axum::http::HeaderValue::from_str(location) {
+        response.headers_mut().insert("location", v);
+    }
+    response
+        .headers_mut()
+        .insert("vary", axum::http::HeaderValue::from_static("Accept"));
+    response
 }
 
 async fn activity(
@@ -314,7 +322,8 @@ async fn receive(
 ) -> AppResult<Response> {
     let data = state.data();
     let Some(_permit) = data.try_inbox_permit() else {
-        galaxie_federation::metrics::Metrics::inc(&data.metrics().inbox_rejected);
+        data.metrics()
+            .inbox_refused(galaxie_federation::metrics::RejectReason::Busy);
         return Ok((
             StatusCode::SERVICE_UNAVAILABLE,
             [("retry-after", "5")],

@@ -222,6 +222,12 @@ pub struct ObjectDto {
     pub city: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// INSEE commune code of where it is (its own location, or its author place's).
+    pub insee_code: Option<String>,
+    /// Département code of where it is.
+    pub departement: Option<String>,
+    /// Région code of where it is.
+    pub region: Option<String>,
     pub price: Option<String>,
     pub summary_falc: Option<String>,
     pub content_falc: Option<String>,
@@ -256,6 +262,9 @@ fn object_dto(o: objects::Model) -> ObjectDto {
         city: o.locality,
         lat: o.latitude,
         lon: o.longitude,
+        insee_code: o.insee_code,
+        departement: o.departement,
+        region: o.region,
         price: o.price,
         summary_falc: o.summary_falc,
         content_falc: o.content_falc,
@@ -491,55 +500,41 @@ async fn unfollow(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
-struct TimelineQuery {
-    limit: Option<u64>,
-    before: Option<String>,
-}
-
 /// A page of the timeline.
 #[derive(Serialize)]
 pub struct TimelinePage {
     pub items: Vec<ObjectDto>,
-    /// Pass as `before` to get the next (older) page.
+    /// Pass as `before` to get the next (older) page; with `upcoming=true`, as `after` (the
+    /// next, later, page).
     pub next: Option<String>,
 }
 
+/// The timeline, with its filters (`routes::filters`: territory, type, vocabulary, hours,
+/// dates, upcoming events); every invalid parameter is a 400 naming it.
 async fn timeline(
     State(state): State<AppState>,
-    Query(q): Query<TimelineQuery>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> AppResult<Json<TimelinePage>> {
-    let limit = q.limit.unwrap_or(20);
-    if !(1..=100).contains(&limit) {
-        return Err(
-            galaxie_domain::ValidationErrors::single("limit", "must be between 1 and 100").into(),
-        );
-    }
-    let before = match q.before.as_deref() {
-        None => None,
-        Some(raw) => Some(parse_cursor(raw).ok_or_else(|| {
-            galaxie_domain::ValidationErrors::single("before", "is not a cursor returned in `next`")
-        })?),
-    };
-    let rows = galaxie_db::objects::timeline(state.data().db().conn(), limit, before).await?;
-    let next = (rows.len() as u64 == limit)
-        .then(|| {
-            rows.last()
-                .map(|r| format!("{}_{}", r.received_at.timestamp_micros(), r.id))
-        })
-        .flatten();
+    use super::filters;
+    let query = filters::timeline(&filters::Params::parse(raw.as_deref()), Utc::now())
+        .map_err(AppError::InvalidQuery)?;
+    let started = std::time::Instant::now();
+    let page = galaxie_db::objects::timeline_filtered(
+        state.data().db().conn(),
+        &query.filter,
+        query.limit,
+        query.after,
+    )
+    .await?;
+    state
+        .data()
+        .metrics()
+        .timeline_query
+        .observe(started.elapsed());
     Ok(Json(TimelinePage {
-        items: rows.into_iter().map(object_dto).collect(),
-        next,
+        items: page.items.into_iter().map(object_dto).collect(),
+        next: page.next.as_ref().map(filters::timeline_cursor_text),
     }))
-}
-
-fn parse_cursor(raw: &str) -> Option<galaxie_db::objects::Cursor> {
-    let (micros, id) = raw.split_once('_')?;
-    Some(galaxie_db::objects::Cursor {
-        received_at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
-        id: id.parse().ok()?,
-    })
 }
 
 async fn create_service(

@@ -97,6 +97,17 @@ pub fn place_alternates(urls: &Urls, username: &str) -> Vec<(&'static str, Url)>
     ]
 }
 
+/// One event alone as an iCalendar document ("add to my calendar" on its page; `source` is
+/// where the file is served). A recurring series carries its rule.
+pub fn event_calendar(row: &objects::Model, source: Url) -> AppResult<String> {
+    let about = CalendarMeta {
+        name: row.name.clone().unwrap_or_else(|| "Événement".to_string()),
+        description: row.summary.clone(),
+        source,
+    };
+    calendar(&about, std::slice::from_ref(row)).map_err(internal)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Handlers
 

@@ -116,7 +116,23 @@ async fn upload(
     let Query(raw) =
         query.map_err(|r| AppError::Rejected(StatusCode::UNPROCESSABLE_ENTITY, r.body_text()))?;
     let upload = NewUpload::parse(raw)?;
-    let conn = state.data().db().conn().clone();
+    let row = save_image(&state.data(), &settings, bytes, upload).await?;
+    Ok((StatusCode::CREATED, Json(media_dto(&state, row))))
+}
+
+/// Cleans, stores and records an uploaded image: what `POST /api/v1/media` does after reading
+/// the request, shared with the web interface's forms (`galaxie-site`). Refuses files over
+/// `[media] max_bytes` (413) and anything that is not a JPEG, PNG or WebP (415).
+pub async fn save_image(
+    data: &galaxie_federation::Data,
+    settings: &MediaSettings,
+    bytes: Vec<u8>,
+    upload: NewUpload,
+) -> AppResult<media::Model> {
+    if bytes.len() > settings.limits.max_bytes {
+        return Err(too_large(settings.limits.max_bytes));
+    }
+    let conn = data.db().conn().clone();
     let place_id = match &upload.place {
         None => None,
         Some(username) => Some(
@@ -156,7 +172,7 @@ async fn upload(
         },
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(media_dto(&state, row))))
+    Ok(row)
 }
 
 /// A form upload would be stored as a file that starts with a multipart boundary: say how to

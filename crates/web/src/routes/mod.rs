@@ -1,9 +1,13 @@
-//! The routers: discovery (`/.well-known`), ActivityPub, the JSON API, a plain home page.
+//! The routers: discovery (`/.well-known`), ActivityPub, the JSON API, media, feeds, open data
+//! (the pages for people are `galaxie-site`'s).
 
 pub mod activitypub;
 pub mod api;
+pub mod directory;
 pub mod feeds;
+pub mod filters;
 pub mod media;
+pub mod networks;
 pub mod opendata;
 pub mod wellknown;
 
@@ -35,6 +39,8 @@ pub fn router(federation: FederationContext) -> Router {
         .merge(media::router())
         .merge(feeds::router())
         .merge(opendata::router())
+        .merge(directory::router())
+        .merge(networks::router())
         .layer(DefaultBodyLimit::max(crate::MAX_BODY_BYTES))
         .with_state(state)
 }

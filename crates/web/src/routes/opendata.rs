@@ -59,7 +59,8 @@ pub async fn records(data: &Data) -> Result<Vec<PlaceRecord>, galaxie_db::DbErro
         .collect())
 }
 
-fn service_record(page: &objects::Model) -> Option<ServiceRecord> {
+/// A stored service (`Page`) as the exports see it.
+pub(crate) fn service_record(page: &objects::Model) -> Option<ServiceRecord> {
     let url = Url::parse(&page.ap_id).ok()?;
     let key = url
         .path_segments()

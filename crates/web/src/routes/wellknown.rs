@@ -163,25 +163,51 @@ async fn context() -> Response {
         .into_response()
 }
 
+/// Hosts listed one by one in `galaxie_delivery_queue_host_pending`; the others are summed
+/// under `host="(other)"`, so the number of series stays bounded.
+const TOP_HOSTS: u64 = 20;
+
 async fn metrics(State(state): State<AppState>) -> AppResult<Response> {
     use galaxie_db::entities::deliveries::DeliveryStatus;
+    use galaxie_federation::metrics::Gauge;
     let data = state.data();
     let conn = data.db().conn();
     let pending = galaxie_db::deliveries::count_with_status(conn, DeliveryStatus::Pending).await?;
+    let (by_host, others) = galaxie_db::deliveries::pending_by_host(conn, TOP_HOSTS).await?;
+    let mut per_host: Vec<(String, u64)> = by_host;
+    if others > 0 {
+        per_host.push(("(other)".into(), others));
+    }
+    let inbox_pending = galaxie_db::inbox_queue::count_with_status(
+        conn,
+        galaxie_db::entities::inbox_queue::InboxStatus::Pending,
+    )
+    .await?;
     let dead = galaxie_db::deliveries::count_dead_inboxes(conn).await?;
     let places = galaxie_db::places::list(conn).await?.len() as u64;
     let body = data.metrics().render(&[
-        (
+        Gauge::single(
             "galaxie_delivery_queue_pending",
             "Deliveries waiting to be sent.",
             pending,
         ),
-        (
+        Gauge {
+            name: "galaxie_delivery_queue_host_pending",
+            help: "Deliveries waiting to be sent, for the 20 hosts with the most; the others summed under host=\"(other)\".",
+            label: Some("host"),
+            values: per_host,
+        },
+        Gauge::single(
+            "galaxie_inbox_queue_pending",
+            "Received activities waiting to be applied.",
+            inbox_pending,
+        ),
+        Gauge::single(
             "galaxie_dead_inboxes",
             "Inboxes given up after the retry window.",
             dead,
         ),
-        ("galaxie_places", "Places hosted by this instance.", places),
+        Gauge::single("galaxie_places", "Places hosted by this instance.", places),
     ]);
     Ok((
         [("content-type", "text/plain; version=0.0.4; charset=utf-8")],

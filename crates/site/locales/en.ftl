@@ -1,0 +1,442 @@
+# Galaxie — the interface's words, in English.
+
+## Page frame
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-map = Map
+nav-directory = Directory
+nav-search = Search
+prefs-label = Display settings
+falc-turn-on = Easy read (French)
+falc-turn-off = Usual text
+footer-admin = Organisers' area
+footer-sign-in = Organisers' area (sign in)
+footer-feed = News feed (Atom)
+footer-calendar = Calendar (iCalendar)
+footer-sitemap = Site map
+footer-about = Galaxie links third places together. Each place keeps its own data. Free software.
+sign-out = Sign out
+required = required
+error-prefix = Error:
+error-id = Error number, to give if you ask for help:
+back-home = Back to the home page
+back-to-place = Back to the page of { $name }
+listen = Listen
+listen-stop = Stop reading
+print-sheet = Print this sheet
+print-list = Print this list
+open-osm = See on OpenStreetMap
+price = Price
+published-by = Published by
+published-on = Published on
+image-full-size = See the full-size image
+edit = Edit
+view = View
+delete = Delete
+save = Save
+choose-none = — No choice —
+title-with-errors = Error: { $title }
+form-has-errors = { $count ->
+    [one] One thing needs correcting
+   *[other] { $count } things need correcting
+}
+form-current-images = Current images
+form-delete = Delete this publication
+
+## Kinds of publications
+kind-event = Event
+kind-note = News
+kind-showcase = Heritage
+kind-service = Service
+kind-events = Events
+kind-notes = News
+kind-showcases = Heritage
+kind-services = Services
+
+## Filters
+filters-label = Filters
+filters-apply = Show
+filters-clear = Show everything
+filter-kind = What?
+filter-all = Everything
+filter-need = For which need?
+filter-any-need = Any need
+filter-town = Where? Town or postal code
+filter-town-hint = For example: Reims, 51100, or 51 for the Marne.
+
+## Home
+home-title = What is happening in the third places
+home-description = Events, news and services of the third places near you.
+home-intro = { $places ->
+    [0] What the places of this instance, and the places it follows, publish.
+    [one] What the place of this instance, and the places it follows, publish.
+   *[other] What the { $places } places of this instance, and the places it follows, publish.
+}
+home-latest = Latest publications
+home-nothing = Nothing has been published yet.
+home-nothing-filtered = Nothing matches these filters. Try with fewer filters.
+home-older = Older publications
+
+## A place's page
+place-handle = Address on the fediverse:
+place-practical = Practical information
+place-hours = Opening hours
+place-address = Address
+place-itinerant = Itinerant place
+place-itinerant-text = This place moves around: see its next stops among its events.
+place-phone = Telephone
+place-email = E-mail
+place-website = Website
+place-booking = Appointments
+place-booking-link = Book an appointment
+place-where = Where to find us
+place-map-title = Map: where { $name } is
+place-about = About
+place-offers = What the place offers
+place-services-detail = The services in detail
+place-services = Services
+place-access = Access and accessibility
+place-acceslibre = See the detailed accessibility on acceslibre
+place-events = Next events
+place-events-all = Events
+place-no-events = No event planned for now.
+place-showcases = Heritage
+place-notes = News
+place-labels = Labels and programmes
+feeds-title = Follow without an account
+feed-calendar = Calendar (iCalendar)
+follow-title = Follow this place from Mastodon
+follow-intro = With a Mastodon account (or another fediverse network), you get its news. Its address:
+follow-account = Your Mastodon address
+follow-account-hint = For example: @camille@mastodon.social
+follow-submit = Follow
+follow-page-title = Follow { $name }
+follow-failed = Following could not start
+follow-error-address = Write your full address, with two @, for example @camille@mastodon.social.
+follow-error-unreachable = The server { $host } does not answer. Check the address, or try again later.
+follow-error-no-template = The server { $host } does not allow following from this site. Copy the address below into your app's search.
+follow-by-hand = Another way to follow
+follow-by-hand-text = Copy this address into the search of your Mastodon app, then choose "Follow":
+
+## Event, heritage, news
+event-practical = When and where
+event-when = When
+event-where = Where
+event-online = Online
+event-capacity = Places
+event-capacity-value = { $count ->
+    [one] One place
+   *[other] { $count } places
+}
+event-organiser = Organised by
+event-register = Register
+event-add-calendar = Add to my calendar
+event-map = Map
+event-map-title = Map: where { $name } takes place
+event-description = About
+event-recurring = This event comes back regularly.
+event-cancelled = Cancelled
+event-postponed = Postponed
+event-rescheduled = New date
+event-moved-online = Now online
+showcase-kinds = Kind of heritage
+showcase-tags = Keywords
+showcase-license = Licence
+showcase-license-text = you may reuse this text and these images, naming the place.
+note-title = News from { $place }
+
+## Map
+map-title = Map of places and events
+map-intro = The places and the next events, on a map and in a list.
+map-description = Each number on the map is the same number in the list that follows.
+map-count = { $count ->
+    [0] Map: no place nor event
+    [one] Map: one place or event
+   *[other] Map: { $count } places and events
+}
+map-list = List: { $places ->
+    [0] no place
+    [one] one place
+   *[other] { $places } places
+}, { $events ->
+    [0] no event
+    [one] one event
+   *[other] { $events } events
+}
+map-legend-place = Place
+map-legend-event = Event
+map-empty = Nothing to show on the map with these filters.
+
+## Directory
+directory-title = Find a place for your need
+directory-title-need = Places for: { $need }
+directory-intro = Choose what you need. The places that can help you show below.
+directory-needs = What do you need?
+directory-open-now = Only places open now
+directory-places = { $count ->
+    [0] No place
+    [one] One place
+   *[other] { $count } places
+}
+directory-empty = No place matches. Try another need or another town.
+
+## Search
+search-title = Search
+search-title-for = Search: { $q }
+search-intro = Look for a place, a workshop, some help, a town.
+search-label = What are you looking for?
+search-hint = For example: paperwork, smartphone workshop, Reims.
+search-submit = Search
+search-places = { $count ->
+    [0] No place found
+    [one] One place found
+   *[other] { $count } places found
+}
+search-items = { $count ->
+    [0] No publication found
+    [one] One publication found
+   *[other] { $count } publications found
+}
+search-no-places = No place has these words.
+search-no-items = No recent publication has these words.
+
+## Sign in
+login-title = Sign in to the organisers' area
+login-intro = This area is for the people who publish for a place.
+login-email = E-mail address
+login-password = Password
+login-submit = Sign in
+login-failed = Cannot sign in
+login-wrong = The e-mail address or the password does not match. Check and try again.
+login-missing = Write your e-mail address and your password.
+login-locked = Too many attempts failed for this address. Wait a quarter of an hour before trying again.
+login-help = No account? Ask the person who runs this instance.
+
+## Administration
+admin-title = Organisers' area
+admin-intro = You are signed in as { $email }.
+admin-instance = Instance administration
+admin-new-place = Create a place
+admin-accounts = Accounts
+admin-blocks = Blocks
+admin-places = Your places
+admin-no-places = No place is entrusted to you. Ask the instance's administrator.
+admin-new-event = Publish an event
+admin-new-service = Add a service
+admin-new-showcase = Publish about heritage
+admin-new-note = Publish news
+admin-publications = Publications
+admin-edit-place = Edit the place's profile
+admin-followers = Followers
+done-saved = Saved.
+done-published = Published. Followers will receive it.
+done-deleted = Deleted.
+done-cancelled = This date is cancelled.
+done-decided = Done.
+done-followed = Request sent.
+done-unfollowed = You no longer follow this account.
+done-blocked = This domain is blocked.
+done-unblocked = This domain is no longer blocked.
+done-account = The account is created.
+done-created = The place is created. Complete its profile.
+falc-hint = In easy-read French: short sentences, simple words.
+f-address = Address (number and street)
+f-address-complement = Address complement
+f-postal-code = Postal code
+f-city = Town
+f-lat = Latitude
+f-lat-hint = To put the point on the map. For example: 49.25 (and longitude 4.03).
+f-lon = Longitude
+f-phone = Telephone
+image-hint = A JPEG, PNG or WebP photo. Hidden information (where it was taken…) is removed.
+image-alt = Description of the image
+image-alt-hint = What the image shows, for people who cannot see it. Required when you add an image.
+
+place-create-title = Create a place
+place-create-intro = The place gets its page and its fediverse address. You can complete its profile afterwards.
+place-create-submit = Create the place
+place-edit-title = Profile of { $name }
+place-edit-intro = This information is public. Followers receive the changes.
+place-fs-identity = The place
+place-fs-where = Where
+place-fs-contact = Hours and contact
+place-fs-offer = What the place offers
+place-fs-admin = Administrative information
+place-f-name = Name of the place
+place-f-username = Identifier
+place-f-username-hint = Used in the place's address: lowercase letters without accents, digits and hyphens. For example: epn-saint-clair. Cannot change afterwards.
+place-f-summary = Short presentation
+place-f-summary-hint = One or two sentences, at most 280 characters.
+place-f-summary-falc = Short presentation in easy-read French
+place-f-description = Detailed presentation
+place-f-mobility = Does the place move around?
+place-f-hours = Opening hours
+place-f-hours-hint = OpenStreetMap format. Example: Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00.
+place-f-emails = Contact e-mails
+place-f-emails-hint = Separate them with commas.
+place-f-website = Website
+place-f-booking = Link to book an appointment
+place-f-acceslibre = acceslibre record
+place-f-acceslibre-hint = The address of the place's record on acceslibre.beta.gouv.fr, which describes its accessibility.
+place-f-other-labels = Other labels or trainings
+place-f-legal-form = Legal form
+place-f-pivot = SIRET, SIREN or RNA
+place-f-pivot-hint = 14 digits (SIRET), 9 digits (SIREN) or W followed by 9 characters (RNA).
+place-f-approval = Approve each new follower
+place-f-approval-hint = Otherwise anyone can follow the place straight away.
+mobility-fixed = No, it has a fixed address
+mobility-itinerant = Yes, it is itinerant
+mobility-both = Both
+
+event-new-title = Publish an event of { $place }
+event-edit-title = Edit the event
+event-intro = Fields marked "required" must be filled in. The event is sent to the place's followers.
+event-publish = Publish the event
+event-fs-what = The event
+event-fs-when = When
+event-fs-repeat = Repetition
+event-fs-where = Where
+event-fs-practical = Practical information
+event-fs-image = Image
+event-f-name = Title
+event-f-name-hint = For example: Smartphone workshop.
+event-f-description = Description
+event-f-summary-falc = Summary in easy-read French
+event-f-description-falc = Description in easy-read French
+event-f-category = Kind of event
+event-f-date = Date
+event-f-start = Start time
+event-f-time-hint = For example: 14:00.
+event-f-end = End time
+event-f-end-date = End date
+event-f-end-date-hint = Only when the event lasts several days.
+event-f-status = Status
+event-f-repeat = Does the event repeat?
+event-f-repeat-hint = For a regular drop-in: the next dates are published one by one.
+event-f-repeat-until = Until
+event-f-repeat-count = Or number of times
+event-f-rrule = Repetition rule (advanced)
+event-f-rrule-hint = For special cases, an RRULE such as FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10. Leave empty otherwise.
+event-f-location = Name of the room or venue
+event-f-online = Link to follow online
+event-f-price = Price
+event-f-price-hint = In plain words: free, 5 €, pay what you can…
+event-f-capacity = Number of places
+event-f-registration = Link to register
+event-f-registration-hint = When registration happens on another site.
+event-f-banner = Image of the event
+event-f-remove-banner = Remove the current image ({ $alt })
+status-scheduled = Planned
+status-cancelled = Cancelled
+status-postponed = Postponed (date unknown)
+status-rescheduled = Moved to another date
+status-moved-online = Now online
+repeat-none = No, only once
+repeat-weekly = Every week
+repeat-biweekly = Every two weeks
+repeat-monthly = Every month, on the same weekday
+
+service-new-title = Add a service of { $place }
+service-edit-title = Edit the service
+service-intro = A service is help the place offers all year round.
+service-publish = Publish the service
+service-fs-what = The service
+service-fs-concepts = For whom, at what price, how
+service-fs-practical = Practical information
+service-f-name = Name of the service
+service-f-name-hint = For example: Help with online paperwork.
+service-f-description = What the service offers
+service-f-description-falc = Description in easy-read French
+service-f-hours = The service's own hours
+showcase-new-title = Publish about the heritage of { $place }
+showcase-edit-title = Edit the heritage publication
+showcase-intro = Make a piece of your area's heritage known: a building, a craft, a story.
+showcase-publish = Publish
+showcase-fs-what = The heritage
+showcase-fs-images = Images
+showcase-fs-where = Where
+showcase-f-name = Title
+showcase-f-summary = One-sentence summary
+showcase-f-summary-hint = At most 280 characters.
+showcase-f-content = Text
+showcase-f-content-falc = Text in easy-read French
+showcase-f-hashtags = Keywords
+showcase-f-hashtags-hint = Separated by commas, for example: washhouse, heritage.
+showcase-f-license = Licence
+showcase-f-license-hint = What others may do with this text and these images.
+showcase-f-location = Name of the site
+showcase-f-keep = Images to keep
+showcase-f-image = New image { $n }
+showcase-f-image-alt = Description of new image { $n }
+note-new-title = Publish news of { $place }
+note-edit-title = Edit the news
+note-intro = A short piece of news, sent to followers.
+note-publish = Publish the news
+note-fs = The news
+note-f-text = Text
+note-f-text-hint = Web addresses become links.
+note-f-text-falc = Text in easy-read French
+publications-title = Publications of { $place }
+publications-dates = Next dates
+publications-none = Nothing yet.
+cancel-date = Cancel this date
+delete-title = Delete a publication
+delete-question = Do you really want to delete this content ({ $kind }):
+delete-explain = Followers will be told. This cannot be undone.
+delete-recurring = This event repeats: all its next dates will be withdrawn.
+delete-confirm = Yes, delete
+delete-cancel = No, go back
+followers-title = Followers of { $place }
+followers-pending = { $count ->
+    [0] No pending request
+    [one] One pending request
+   *[other] { $count } pending requests
+}
+followers-no-approval = This place accepts followers without approval (see its profile).
+followers-accepted = { $count ->
+    [0] No follower
+    [one] One follower
+   *[other] { $count } followers
+}
+followers-none = Nobody follows this place yet.
+followers-since = since { $date }
+followers-approve = Accept
+followers-reject = Refuse
+followers-remove = Remove
+following-title = Accounts this place follows
+following-intro = Follow other places or networks: their publications come into the timeline and the map.
+following-target = Address of the account to follow
+following-target-hint = For example: @epn-saint-clair@lieu.example
+following-submit = Follow
+following-pending = waiting for acceptance
+following-stop = Stop following
+following-empty = Write the address of the account to follow.
+following-failed = Cannot follow { $target }: check the address, or try again later.
+blocks-title = Blocked domains
+blocks-intro = A blocked domain can no longer send anything to this instance, nor receive anything from it.
+blocks-domain = Domain to block
+blocks-domain-hint = For example: spam.example
+blocks-reason = Reason (for the record)
+blocks-submit = Block this domain
+blocks-list = { $count ->
+    [0] No blocked domain
+    [one] One blocked domain
+   *[other] { $count } blocked domains
+}
+blocks-none = Nothing is blocked.
+blocks-remove = Unblock
+blocks-invalid = Write a domain name, for example spam.example.
+accounts-title = Accounts
+accounts-list = The accounts
+accounts-new = New account
+accounts-password = Password
+accounts-password-hint = At least { $count } characters. Give it to the person in person.
+accounts-is-admin = Instance administrator
+accounts-is-admin-hint = Can do everything: create places and accounts, block domains.
+accounts-places = Places entrusted
+accounts-submit = Create the account
+accounts-role = Role
+accounts-role-admin = Administrator
+accounts-role-editor = Organiser
+accounts-last-login = Last sign-in
