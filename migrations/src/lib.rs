@@ -14,6 +14,7 @@ mod m20261129_000008_directory;
 mod m20261129_000009_networks;
 mod m20261129_000010_accounts;
 mod m20261129_000011_delivery_hosts;
+mod m20261129_000012_reports;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_networks::Migration),
             Box::new(m20261129_000010_accounts::Migration),
             Box::new(m20261129_000011_delivery_hosts::Migration),
+            Box::new(m20261129_000012_reports::Migration),
         ]
     }
 }

@@ -312,6 +312,31 @@ async function main() {
       await page.goto(`${A.alpha}${path}`);
       await audit(page, name);
     }
+    // Networks: create one, the place asks to join it, the moderator's page with its buttons.
+    await page.goto(`${A.alpha}/admin/reseaux`);
+    await audit(page, "admin-networks");
+    await page.fill('[name="username"]', "reseau-saint-clair");
+    await page.fill('[name="name"]', "Réseau de Saint-Clair");
+    await page.getByRole("button", { name: "Créer le réseau" }).click();
+    await page.waitForURL(/fait=reseau-cree/);
+    await page.goto(`${A.alpha}/admin/lieux/epn-saint-clair/reseaux`);
+    await page.fill('[name="network"]', `@reseau-saint-clair@${new URL(A.alpha).host}`);
+    await page.getByRole("button", { name: "Demander à entrer" }).click();
+    await page.waitForURL(/fait=adhesion/);
+    await audit(page, "admin-memberships");
+    await page.goto(`${A.alpha}/admin/reseaux/reseau-saint-clair`);
+    check((await page.locator('button[value="approve"]').count()) === 1, "a request to approve");
+    await audit(page, "admin-network");
+    // Relays, and a refused form.
+    await page.goto(`${A.alpha}/admin/relais`);
+    await audit(page, "admin-relays");
+    await page.fill('[name="url"]', "pas une adresse");
+    await page.getByRole("button", { name: "S’abonner au relais" }).click();
+    check(await page.locator("#f-url-error").isVisible(), "the relay address is refused next to its field");
+    await audit(page, "admin-relays-refused");
+    await page.goto(`${A.alpha}/admin/signalements`);
+    check((await page.getByRole("button", { name: /Traité/ }).count()) === 1, "a report to handle");
+    await audit(page, "admin-reports");
     log({ event: "step", step: "every kind published" });
 
     // ---- alpha's public pages ----------------------------------------------------------------

@@ -33,6 +33,18 @@ async fn the_site_in_a_real_browser(backend: Backend) {
     let beta = Instance::start(&db_b.url).await;
     admin(&alpha).await;
     admin(&beta).await;
+    // A report waiting on alpha, so that its page shows one with its button.
+    galaxie_db::reports::record(
+        alpha.data.db().conn(),
+        galaxie_db::reports::NewReport {
+            ap_id: "https://mastodon.example/flags/1",
+            actor: "https://mastodon.example/actor",
+            objects: &["https://mastodon.example/users/spam".to_string()],
+            content: Some("Des publicités répétées"),
+        },
+    )
+    .await
+    .expect("report");
     assert!(
         std::path::Path::new(&format!("{}/node_modules/playwright-core", browser_dir())).exists(),
         "playwright-core is not installed: run tests/browser/setup.sh (scripts/test does)"
@@ -105,6 +117,12 @@ async fn the_site_in_a_real_browser(backend: Backend) {
         "admin-followers",
         "admin-blocks",
         "admin-accounts",
+        "admin-networks",
+        "admin-network",
+        "admin-memberships",
+        "admin-relays",
+        "admin-relays-refused",
+        "admin-reports",
     ] {
         assert!(
             pages.iter().any(|p| p == page_type),

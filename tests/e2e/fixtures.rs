@@ -173,8 +173,17 @@ fn mastodon_actor_with_a_type_array_and_other_activities_are_read_or_named() {
         serde_json::from_value(fixture("mastodon/actor-type-array.json")).expect("actor");
     assert_eq!(actor.kind, "Person");
     assert!(!actor.public_key.public_key_pem.is_empty());
-    let flag = InboxActivity::parse("Flag", fixture("mastodon/flag.json")).expect("flag");
-    assert!(matches!(flag, InboxActivity::Ignored(_)));
+    // A report is read, with every reported URL, to be stored for the administrator.
+    let InboxActivity::Flag(flag) =
+        InboxActivity::parse("Flag", fixture("mastodon/flag.json")).expect("flag")
+    else {
+        panic!("a Flag is a report");
+    };
+    assert_eq!(flag.objects().len(), 3);
+    assert_eq!(
+        flag.comment().as_deref(),
+        Some("Please take a look at this user and their posts")
+    );
     let question =
         InboxActivity::parse("Question", fixture("mastodon/question.json")).expect("question");
     assert!(matches!(question, InboxActivity::Ignored(_)));

@@ -896,3 +896,481 @@ async fn the_first_administrator_comes_from_the_cli(backend: Backend) {
     db.cleanup().await;
 }
 on_both_backends!(the_first_administrator_comes_from_the_cli);
+
+/// The text of the field message (`<p class="error-message" id="f-{name}-error">…</p>`).
+fn field_error(html: &str, id: &str) -> Option<String> {
+    let marker = format!(r#"id="{id}-error">"#);
+    let start = html.find(&marker)? + marker.len();
+    let rest = &html[start..];
+    Some(rest[..rest.find("</p>")?].to_string())
+}
+
+/// Networks and relays in the administration: an administrator creates a network, a place of
+/// another instance asks to join through its own administration, the moderator approves and
+/// then excludes it with a reason that appears in the moderation log; forms without CSRF and
+/// editors are refused; bad input gets a French message next to its field and is kept.
+async fn networks_and_relays_in_the_administration(backend: Backend) {
+    use galaxie_db::entities::network_members::MemberStatus;
+    let (db_net, db_place) = (TestDb::new(backend).await, TestDb::new(backend).await);
+    let net = Instance::start(&db_net.url).await;
+    let alpha = Instance::start(&db_place.url).await;
+    alpha.create_place("epn").await;
+    net.create_place("fablab").await;
+    account(&net, "moderation@example.org", true).await;
+    let editor = account(&net, "camille@example.org", false).await;
+    let fablab = galaxie_db::places::get_by_username(net.data.db().conn(), "fablab")
+        .await
+        .expect("fablab");
+    galaxie_db::accounts::grant_place(net.data.db().conn(), editor.id, fablab.id)
+        .await
+        .expect("grant");
+    account(&alpha, "admin@example.org", true).await;
+    let alpha_editor = account(&alpha, "dominique@example.org", false).await;
+    let epn = galaxie_db::places::get_by_username(alpha.data.db().conn(), "epn")
+        .await
+        .expect("epn");
+    galaxie_db::accounts::grant_place(alpha.data.db().conn(), alpha_editor.id, epn.id)
+        .await
+        .expect("grant");
+
+    // The administrator creates a network; a refused form says why in French and keeps
+    // what was typed.
+    let mut moderator = Visitor::new(&net);
+    moderator.sign_in("moderation@example.org", PASSWORD).await;
+    let dashboard = moderator.get("/admin").await;
+    assert!(dashboard.body.contains(r#"href="/admin/reseaux""#));
+    assert!(dashboard.body.contains(r#"href="/admin/relais""#));
+    let csrf = moderator.csrf("/admin/reseaux").await;
+    let refused = moderator
+        .post(
+            "/admin/reseaux",
+            &[
+                ("csrf", &csrf),
+                ("username", "grand-est"),
+                ("name", ""),
+                ("policy", "approval"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains(r#"value="grand-est""#));
+    let message = field_error(&refused.body, "f-name").expect("a message next to the name");
+    assert!(!message.contains("required"), "{message}");
+    assert!(refused.body.contains(r#"aria-invalid="true""#));
+    let created = moderator
+        .post(
+            "/admin/reseaux",
+            &[
+                ("csrf", &csrf),
+                ("username", "grand-est"),
+                ("name", "Tiers-lieux du Grand Est"),
+                ("summary", "Les lieux de la région"),
+                ("policy", "approval"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    assert_eq!(
+        created.location.as_deref(),
+        Some("/admin/reseaux/grand-est?fait=reseau-cree")
+    );
+    let network = galaxie_db::places::get_by_username(net.data.db().conn(), "grand-est")
+        .await
+        .expect("the network");
+    assert!(galaxie_db::networks::is_network(&network));
+    assert_eq!(
+        galaxie_db::networks::JoinPolicy::of(&network),
+        galaxie_db::networks::JoinPolicy::Approval
+    );
+    let list = moderator.get("/admin/reseaux").await;
+    assert!(list.body.contains("Tiers-lieux du Grand Est"));
+    assert!(list.body.contains("Un modérateur accepte chaque demande"));
+
+    // The place of the other instance asks to join through its administration.
+    let mut admin = Visitor::new(&alpha);
+    admin.sign_in("admin@example.org", PASSWORD).await;
+    let csrf_alpha = admin.csrf("/admin/lieux/epn/reseaux").await;
+    let empty = admin
+        .post(
+            "/admin/lieux/epn/reseaux",
+            &[("csrf", &csrf_alpha), ("network", "")],
+        )
+        .await;
+    assert_eq!(empty.status, 422);
+    assert!(
+        field_error(&empty.body, "f-network")
+            .is_some_and(|m| m.contains("Écrivez l’adresse du réseau.")),
+        "{}",
+        empty.body
+    );
+    let handle = net.handle("grand-est");
+    let joined = admin
+        .post(
+            "/admin/lieux/epn/reseaux",
+            &[("csrf", &csrf_alpha), ("network", &handle)],
+        )
+        .await;
+    assert_eq!(joined.status, 303, "{}", joined.body);
+    let member_url = alpha.place_url("epn");
+    eventually(
+        "the network hears the request",
+        Duration::from_secs(30),
+        || async {
+            galaxie_db::networks::member(net.data.db().conn(), network.id, &member_url)
+                .await
+                .ok()?
+                .filter(|m| m.status == MemberStatus::Pending)
+        },
+    )
+    .await;
+    let mine = admin.get("/admin/lieux/epn/reseaux").await;
+    assert!(mine.body.contains("demande en attente"), "{}", mine.body);
+
+    // A decision without the CSRF token is refused and changes nothing.
+    let page = moderator.get("/admin/reseaux/grand-est").await;
+    assert!(page.body.contains("demande en attente"), "{}", page.body);
+    assert!(
+        page.body
+            .contains(&format!(r#"name="member" value="{member_url}""#))
+    );
+    let forged = moderator
+        .post(
+            "/admin/reseaux/grand-est/membres",
+            &[("member", &member_url), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+    let still = galaxie_db::networks::member(net.data.db().conn(), network.id, &member_url)
+        .await
+        .expect("query")
+        .expect("member");
+    assert_eq!(still.status, MemberStatus::Pending);
+
+    // The moderator approves it: both sides agree.
+    let csrf = csrf_of(&page.body);
+    let approved = moderator
+        .post(
+            "/admin/reseaux/grand-est/membres",
+            &[
+                ("csrf", &csrf),
+                ("member", &member_url),
+                ("decision", "approve"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(approved.status, 303, "{}", approved.body);
+    let network_url = net.place_url("grand-est");
+    eventually(
+        "the place hears it is a member",
+        Duration::from_secs(30),
+        || async {
+            galaxie_db::networks::membership(alpha.data.db().conn(), epn.id, &network_url)
+                .await
+                .ok()?
+                .filter(|m| m.status == MemberStatus::Accepted)
+        },
+    )
+    .await;
+    let mine = admin.get("/admin/lieux/epn/reseaux").await;
+    assert!(mine.body.contains("Quitter ce réseau"), "{}", mine.body);
+
+    // Withdrawing a post the network never shared: a French message, the address kept.
+    let unknown = "https://ailleurs.example/objects/1";
+    let withdraw = moderator
+        .post(
+            "/admin/reseaux/grand-est/retrait",
+            &[
+                ("csrf", &csrf),
+                ("object", unknown),
+                ("withdraw_reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(withdraw.status, 422, "{}", withdraw.body);
+    assert!(
+        field_error(&withdraw.body, "f-object")
+            .is_some_and(|m| m.contains("Ce réseau n’a pas partagé cette publication."))
+    );
+    assert!(withdraw.body.contains(&format!(r#"value="{unknown}""#)));
+
+    // The moderator excludes it with a reason: the log says so, in French.
+    let blocked = moderator
+        .post(
+            "/admin/reseaux/grand-est/membres",
+            &[
+                ("csrf", &csrf),
+                ("member", &member_url),
+                ("decision", "block"),
+                ("reason", "Publicités répétées"),
+            ],
+        )
+        .await;
+    assert_eq!(blocked.status, 303, "{}", blocked.body);
+    let row = galaxie_db::networks::member(net.data.db().conn(), network.id, &member_url)
+        .await
+        .expect("query")
+        .expect("member");
+    assert_eq!(row.status, MemberStatus::Blocked);
+    let page = moderator.get("/admin/reseaux/grand-est?fait=decide").await;
+    assert!(page.body.contains("C’est fait."));
+    let log = &page.body[page.body.find("Journal de modération").expect("the log")..];
+    assert!(log.contains("membre exclu"), "{log}");
+    assert!(log.contains("raison : Publicités répétées"), "{log}");
+    assert!(log.contains("adhésion acceptée"), "{log}");
+    assert!(
+        log.find("membre exclu") < log.find("adhésion acceptée"),
+        "newest first"
+    );
+    // An excluded member has no more buttons but a status.
+    let members = &page.body[..page.body.find("Journal de modération").expect("log")];
+    assert!(members.contains("exclu"));
+    assert!(!members.contains(r#"value="approve""#));
+
+    // Relays: a bad address gets a French message next to the field, and is kept.
+    let csrf = moderator.csrf("/admin/relais").await;
+    let bad = moderator
+        .post(
+            "/admin/relais",
+            &[
+                ("csrf", &csrf),
+                ("url", "relais.example/inbox"),
+                ("protocol", "mastodon"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert!(
+        field_error(&bad.body, "f-url")
+            .is_some_and(|m| m.contains("Cette adresse n’est pas celle d’un relais")),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains(r#"value="relais.example/inbox""#));
+    assert!(bad.body.contains(r#"<option value="mastodon" selected>"#));
+    assert!(
+        galaxie_db::networks::subscriptions(net.data.db().conn())
+            .await
+            .expect("query")
+            .is_empty()
+    );
+    // … and in English on an English page.
+    moderator.cookies.insert("gx_lang".into(), "en".into());
+    let bad_en = moderator
+        .post("/admin/relais", &[("csrf", &csrf), ("url", "nowhere")])
+        .await;
+    assert!(
+        field_error(&bad_en.body, "f-url").is_some_and(|m| m.contains("This is not a relay")),
+        "{}",
+        bad_en.body
+    );
+    moderator.cookies.remove("gx_lang");
+
+    // The instance follows the place of the other instance, then stops.
+    let followed = moderator
+        .post(
+            "/admin/relais/suivre",
+            &[("csrf", &csrf), ("target", &alpha.handle("epn"))],
+        )
+        .await;
+    assert_eq!(followed.status, 303, "{}", followed.body);
+    let relays = moderator.get("/admin/relais").await;
+    assert!(relays.body.contains("lieu ou réseau"), "{}", relays.body);
+    assert!(
+        relays
+            .body
+            .contains(&format!(r#"name="target" value="{member_url}""#))
+    );
+    let stopped = moderator
+        .post(
+            "/admin/relais/retirer",
+            &[("csrf", &csrf), ("target", &member_url)],
+        )
+        .await;
+    assert_eq!(stopped.status, 303, "{}", stopped.body);
+    assert!(
+        galaxie_db::networks::subscriptions(net.data.db().conn())
+            .await
+            .expect("query")
+            .is_empty()
+    );
+
+    // Editors are refused these pages and forms, even with a good token.
+    let mut camille = Visitor::new(&net);
+    camille.sign_in("camille@example.org", PASSWORD).await;
+    for path in [
+        "/admin/reseaux",
+        "/admin/reseaux/grand-est",
+        "/admin/relais",
+        "/admin/lieux/fablab/reseaux",
+    ] {
+        assert_eq!(camille.get(path).await.status, 403, "{path}");
+    }
+    let own = camille.csrf("/admin/lieux/fablab/abonnes").await;
+    let forbidden = camille
+        .post(
+            "/admin/reseaux/grand-est/membres",
+            &[
+                ("csrf", &own),
+                ("member", &member_url),
+                ("decision", "remove"),
+            ],
+        )
+        .await;
+    assert_eq!(forbidden.status, 403);
+    let forbidden = camille
+        .post(
+            "/admin/relais",
+            &[("csrf", &own), ("url", "https://relais.example/inbox")],
+        )
+        .await;
+    assert_eq!(forbidden.status, 403);
+    let mut dominique = Visitor::new(&alpha);
+    dominique.sign_in("dominique@example.org", PASSWORD).await;
+    assert_eq!(dominique.get("/admin/lieux/epn/reseaux").await.status, 403);
+    net.stop().await;
+    alpha.stop().await;
+    db_net.cleanup().await;
+    db_place.cleanup().await;
+}
+on_both_backends!(networks_and_relays_in_the_administration);
+
+/// Signs and POSTs `body` to `inbox` as `key_id`; the status.
+async fn signed_post(inbox: &str, key_pem: &str, key_id: &str, body: &serde_json::Value) -> u16 {
+    use galaxie_federation::signatures::{KeyCache, sign_post};
+    let url = url::Url::parse(inbox).expect("url");
+    let body = serde_json::to_vec(body).expect("json");
+    let key = KeyCache::default().private(key_pem).expect("key");
+    let signed = sign_post(&key, key_id, &url, &body, std::time::SystemTime::now()).expect("sign");
+    reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/activity+json")
+        .header("host", signed.host)
+        .header("date", signed.date)
+        .header("digest", signed.digest.expect("digest"))
+        .header("signature", signed.signature)
+        .body(body)
+        .send()
+        .await
+        .expect("send")
+        .status()
+        .as_u16()
+}
+
+/// A report (`Flag`) from another server is stored and listed for the administrator, who
+/// marks it handled; editors and forms without CSRF are refused.
+async fn reports_from_other_servers(backend: Backend) {
+    let (db_a, db_b) = (TestDb::new(backend).await, TestDb::new(backend).await);
+    let alpha = Instance::start(&db_a.url).await;
+    let beta = Instance::start(&db_b.url).await;
+    alpha.create_place("epn").await;
+    let watcher = beta.create_place("veille").await;
+    account(&alpha, "admin@example.org", true).await;
+    let editor = account(&alpha, "camille@example.org", false).await;
+    let epn = galaxie_db::places::get_by_username(alpha.data.db().conn(), "epn")
+        .await
+        .expect("epn");
+    galaxie_db::accounts::grant_place(alpha.data.db().conn(), editor.id, epn.id)
+        .await
+        .expect("grant");
+
+    let flag_id = format!("{}/flags/1", beta.base);
+    let reported = alpha.place_url("epn");
+    let flag = serde_json::json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": flag_id,
+        "type": "Flag",
+        "actor": beta.place_url("veille"),
+        "content": "Des publicités <b>répétées</b>",
+        "object": [reported, format!("{}/objects/999", alpha.base)],
+    });
+    let key_id = format!("{}#main-key", beta.place_url("veille"));
+    let inbox = format!("{}/inbox", alpha.base);
+    let status = signed_post(&inbox, &watcher.private_key_pem, &key_id, &flag).await;
+    assert_eq!(status, 202);
+    let report = eventually("the report is stored", Duration::from_secs(30), || async {
+        galaxie_db::reports::by_ap_id(alpha.data.db().conn(), &flag_id)
+            .await
+            .ok()?
+    })
+    .await;
+    assert_eq!(galaxie_db::reports::objects_of(&report).len(), 2);
+    // Received twice, stored once.
+    signed_post(&inbox, &watcher.private_key_pem, &key_id, &flag).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        galaxie_db::reports::list(alpha.data.db().conn(), false)
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
+
+    let mut admin = Visitor::new(&alpha);
+    admin.sign_in("admin@example.org", PASSWORD).await;
+    let dashboard = admin.get("/admin").await;
+    assert!(dashboard.body.contains(r#"href="/admin/signalements""#));
+    let page = admin.get("/admin/signalements").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Un signalement à traiter"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("Des publicités &lt;b&gt;répétées&lt;/b&gt;")
+    );
+    assert!(page.body.contains(&format!(r#"href="{reported}""#)));
+    let id = report.id.to_string();
+    let forged = admin
+        .post("/admin/signalements/traite", &[("id", id.as_str())])
+        .await;
+    assert_eq!(forged.status, 403);
+
+    let mut camille = Visitor::new(&alpha);
+    camille.sign_in("camille@example.org", PASSWORD).await;
+    assert_eq!(camille.get("/admin/signalements").await.status, 403);
+    let own = camille.csrf("/admin/lieux/epn/abonnes").await;
+    let refused = camille
+        .post("/admin/signalements/traite", &[("csrf", &own), ("id", &id)])
+        .await;
+    assert_eq!(refused.status, 403);
+    assert!(
+        galaxie_db::reports::by_ap_id(alpha.data.db().conn(), &flag_id)
+            .await
+            .expect("query")
+            .expect("report")
+            .resolved_at
+            .is_none()
+    );
+
+    let csrf = csrf_of(&page.body);
+    let done = admin
+        .post(
+            "/admin/signalements/traite",
+            &[("csrf", &csrf), ("id", &id)],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let page = admin.get("/admin/signalements?fait=traite").await;
+    assert!(
+        page.body
+            .contains("Le signalement est marqué comme traité.")
+    );
+    assert!(page.body.contains("Aucun signalement à traiter."));
+    assert!(page.body.contains("Un signalement traité"));
+    let again = admin
+        .post(
+            "/admin/signalements/traite",
+            &[("csrf", &csrf), ("id", &id)],
+        )
+        .await;
+    assert_eq!(again.status, 400);
+
+    alpha.stop().await;
+    beta.stop().await;
+    db_a.cleanup().await;
+    db_b.cleanup().await;
+}
+on_both_backends!(reports_from_other_servers);

@@ -28,6 +28,7 @@ pub mod networks;
 pub mod objects;
 pub mod opendata;
 pub mod places;
+pub mod reports;
 pub mod tokens;
 
 pub use connect::{Backend, Db};

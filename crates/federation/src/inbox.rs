@@ -210,8 +210,17 @@ async fn enqueue(
 /// requests still being verified, writes, answers, and again. A batch that fails is written
 /// again one activity at a time, so that one bad row fails alone.
 async fn write_batches(db: Db, mut rx: mpsc::Receiver<Submitted>, in_flight: Arc<AtomicUsize>) {
+    let tmp_debug = std::env::var("GALAXIE_TMP_DEBUG").is_ok(); // TMPDEBUG
+    let tmp_linger = std::env::var("GALAXIE_TMP_LINGER_US")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_micros)
+        .unwrap_or(LINGER); // TMPDEBUG
+    let (mut tmp_n, mut tmp_rows, mut tmp_write, mut tmp_wait) =
+        (0u64, 0u64, Duration::ZERO, Duration::ZERO); // TMPDEBUG
     while let Some(first) = rx.recv().await {
-        let deadline = tokio::time::Instant::now() + LINGER;
+        let tmp_t0 = Instant::now(); // TMPDEBUG
+        let deadline = tokio::time::Instant::now() + tmp_linger;
         let mut batch = vec![first];
         loop {
             while batch.len() < MAX_BATCH {
@@ -237,6 +246,7 @@ async fn write_batches(db: Db, mut rx: mpsc::Receiver<Submitted>, in_flight: Arc
                 payload: &s.payload,
             })
             .collect();
+        let tmp_t1 = Instant::now(); // TMPDEBUG
         let results: Vec<Result<bool, String>> = match galaxie_db::inbox_queue::enqueue_batch(
             db.conn(),
             &queued,
@@ -260,6 +270,20 @@ async fn write_batches(db: Db, mut rx: mpsc::Receiver<Submitted>, in_flight: Arc
             Err(err) => vec![Err(err.to_string())],
         };
         drop(queued);
+        if tmp_debug {
+            tmp_n += 1;
+            tmp_rows += batch.len() as u64;
+            tmp_write += tmp_t1.elapsed();
+            tmp_wait += tmp_t1 - tmp_t0;
+            if tmp_n % 20 == 0 {
+                eprintln!(
+                    "TMPDEBUG writer: {tmp_n} batches, {:.1} rows/batch, write {:?}/batch, linger {:?}/batch",
+                    tmp_rows as f64 / tmp_n as f64,
+                    tmp_write / tmp_n as u32,
+                    tmp_wait / tmp_n as u32
+                );
+            }
+        } // TMPDEBUG
         for (submitted, result) in batch.into_iter().zip(results) {
             let _ = submitted.reply.send(result);
         }
@@ -535,7 +559,7 @@ pub mod worker {
     use galaxie_db::inbox_queue;
     use serde_json::Value;
     use std::collections::HashSet;
-    use std::time::Duration;
+    use std::time::{Duration, Instant};
     use tokio::sync::watch;
 
     /// Attempts before a queued activity is given up.
@@ -615,6 +639,8 @@ pub mod worker {
                 }
                 continue;
             }
+            let tmp_t0 = Instant::now();
+            let tmp_count = claimed.len(); // TMPDEBUG
             let mut done = Vec::with_capacity(claimed.len());
             for group in groups(claimed) {
                 let outcomes: Vec<(Model, Result<_, FederationError>)> =
@@ -627,7 +653,12 @@ pub mod worker {
                                 (row, outcome)
                             }
                         })
-                        .buffered(PARALLEL)
+                        .buffered(
+                            std::env::var("GALAXIE_TMP_PARALLEL")
+                                .ok()
+                                .and_then(|v| v.parse().ok())
+                                .unwrap_or(PARALLEL),
+                        ) // TMPDEBUG
                         .collect()
                         .await;
                 for (row, outcome) in outcomes {
@@ -637,9 +668,17 @@ pub mod worker {
                     }
                 }
             }
+            let tmp_t1 = Instant::now(); // TMPDEBUG
             if let Err(err) = inbox_queue::finish_batch(app.db().conn(), done).await {
                 tracing::error!(error = %err, "cannot record applied inbox activities; they will be applied again");
             }
+            if std::env::var("GALAXIE_TMP_DEBUG").is_ok() {
+                eprintln!(
+                    "TMPDEBUG worker: {tmp_count} applied in {:?}, finish {:?}",
+                    tmp_t1 - tmp_t0,
+                    tmp_t1.elapsed()
+                );
+            } // TMPDEBUG
         }
     }
 

@@ -316,33 +316,28 @@ pub async fn on_join(
     let conn = data.db().conn();
     let existing = db::member(conn, network.id, member.as_str()).await?;
     let txn = conn.begin_with_options(galaxie_db::WRITE).await?;
-    if !MEMBER_KINDS.contains(&actor.row.kind.as_str()) {
-        // Members are places and networks; people follow a network instead.
-        answer_join(&txn, data, &network, &actor.row, join_id, "Reject").await?;
-        db::log(
-            &txn,
-            network.id,
-            ModerationAction::Refuse,
-            member.as_str(),
-            Some("seuls les lieux et les réseaux adhèrent ; suivez le réseau / only places and networks join; follow the network instead"),
-            None,
+    // Members are places and networks (people follow a network instead); a barred member
+    // stays barred.
+    let refusal = if !MEMBER_KINDS.contains(&actor.row.kind.as_str()) {
+        Some(
+            "seuls les lieux et les réseaux adhèrent ; suivez le réseau / only places and networks join; follow the network instead",
         )
-        .await?;
-        txn.commit().await?;
-        data.ring_delivery_bell();
-        return Ok(());
-    }
-    if existing
+    } else if existing
         .as_ref()
         .is_some_and(|m| m.status == MemberStatus::Blocked)
     {
+        Some("membre exclu / barred member")
+    } else {
+        None
+    };
+    if let Some(why) = refusal {
         answer_join(&txn, data, &network, &actor.row, join_id, "Reject").await?;
         db::log(
             &txn,
             network.id,
             ModerationAction::Refuse,
             member.as_str(),
-            Some("membre exclu / barred member"),
+            Some(why),
             None,
         )
         .await?;

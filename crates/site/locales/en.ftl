@@ -440,3 +440,139 @@ accounts-role = Role
 accounts-role-admin = Administrator
 accounts-role-editor = Organiser
 accounts-last-login = Last sign-in
+# Networks, memberships, relays (administration)
+admin-networks = Networks
+admin-relays = Relays and subscriptions
+admin-memberships = Networks of the place
+done-network-created = The network is created.
+done-withdrawn = The post is withdrawn from the network.
+done-joined = Request to join sent.
+done-left = The place left this network.
+done-subscribed = Subscription request sent to the relay.
+done-unsubscribed = The subscription is stopped.
+networks-title = Networks of this instance
+networks-intro = A network gathers places. It re-shares what its members publish.
+networks-list = { $count ->
+    [0] No network
+    [one] One network
+   *[other] { $count } networks
+}
+networks-none = This instance has no network yet.
+networks-counts = { $accepted } member(s), { $pending } pending request(s)
+networks-manage = Manage members
+networks-public = Public page
+networks-create = Create a network
+networks-create-submit = Create the network
+networks-username = Network identifier
+networks-username-hint = Lowercase letters, digits or hyphens. For example: tiers-lieux-marne
+networks-name = Name of the network
+networks-summary = Short presentation
+networks-policy = How to enter the network
+networks-policy-approval = A moderator accepts each request
+networks-policy-open = Anyone may enter
+networks-policy-missing = Choose how to enter the network.
+network-title = Network { $network }
+members-title = { $count ->
+    [0] No member
+    [one] One member or request
+   *[other] { $count } members and requests
+}
+members-none = Nobody has asked to enter yet.
+members-since = since { $date }
+members-reason = Reason (optional, it will be public)
+members-approve = Accept
+members-refuse = Refuse
+members-remove = Remove from the network
+members-block = Exclude
+member-status-pending = pending request
+member-status-accepted = member
+member-status-refused = request refused
+member-status-left = left the network
+member-status-removed = removed from the network
+member-status-blocked = excluded
+withdraw-title = Withdraw a post
+withdraw-intro = The network will no longer share this post. Its followers are told.
+withdraw-object = Address of the post
+withdraw-object-hint = For example: https://place.example/objects/12
+withdraw-reason = Reason (optional, it will be public)
+withdraw-submit = Withdraw the post
+withdraw-invalid = Write the full address of the post, starting with https://
+withdraw-unknown = This network did not share this post.
+log-title = Moderation log
+log-none = No decision yet.
+log-reason = reason: { $reason }
+log-accept = membership accepted
+log-refuse = membership refused
+log-leave = left the network
+log-remove-member = member removed
+log-block-member = member excluded
+log-withdraw-post = post withdrawn
+log-reject-activity = activity refused
+log-other = decision
+memberships-title = Networks of { $place }
+memberships-intro = In a network, what the place publishes is re-shared to the network's followers.
+memberships-network = Address of the network
+memberships-network-hint = For example: @tiers-lieux-marne@network.example
+memberships-join = Ask to join
+memberships-empty = Write the address of the network.
+memberships-failed = Cannot find the network { $target }: check the address, or try again later.
+memberships-list = { $count ->
+    [0] No network
+    [one] One network
+   *[other] { $count } networks
+}
+memberships-none = This place is in no network.
+memberships-leave = Leave this network
+relays-title = Relays and subscriptions
+relays-intro = A relay passes on to this instance what other instances publish. The instance can also follow a place or a network for its timeline.
+relays-subscribe = Subscribe to a relay
+relays-url = Address of the relay
+relays-url-hint = For example: https://relay.example/inbox or https://relay.example/actor
+relays-url-empty = Write the address of the relay.
+relays-url-invalid = This is not a relay's address. It must start with https:// (for example https://relay.example/inbox).
+relays-failed = Cannot subscribe to { $target }: check the address, or try again later.
+relays-protocol = Kind of relay
+relays-protocol-auto = Find out automatically
+relays-subscribe-submit = Subscribe to the relay
+relays-follow = Follow a place or a network
+relays-target = Address of the place or network
+relays-target-hint = For example: @epn@place.example
+relays-target-empty = Write the address of the place or network to follow.
+relays-follow-submit = Follow
+relays-subscriptions = { $count ->
+    [0] No subscription
+    [one] One subscription
+   *[other] { $count } subscriptions
+}
+relays-subscriptions-none = The instance follows no relay, place or network.
+relays-unsubscribe = Stop
+relays-subscribers = { $count ->
+    [0] No instance subscribed to this relay
+    [one] One instance subscribed to this relay
+   *[other] { $count } instances subscribed to this relay
+}
+relays-subscribers-none = No instance receives posts through this instance.
+relays-kind-actor = place or network
+relays-kind-mastodon = Mastodon-style relay
+relays-kind-litepub = LitePub-style relay
+relays-status-pending = pending
+relays-status-accepted = accepted
+relays-status-rejected = refused
+admin-reports = Reports
+done-resolved = The report is marked as handled.
+reports-title = Reports
+reports-intro = Other servers report accounts or posts here. Look, decide (for example block a domain), then mark the report as handled.
+reports-pending = { $count ->
+    [0] No report to handle
+    [one] One report to handle
+   *[other] { $count } reports to handle
+}
+reports-none = No report to handle.
+reports-by = On { $date }, reported by
+reports-objects = What is reported:
+reports-resolve = Handled
+reports-resolved = { $count ->
+    [one] One handled report
+   *[other] { $count } handled reports
+}
+reports-resolved-on = handled on { $date }

@@ -441,3 +441,139 @@ accounts-role = Rôle
 accounts-role-admin = Administrateur
 accounts-role-editor = Animateur
 accounts-last-login = Dernière connexion
+# Networks, memberships, relays (administration)
+admin-networks = Réseaux
+admin-relays = Relais et abonnements
+admin-memberships = Réseaux du lieu
+done-network-created = Le réseau est créé.
+done-withdrawn = La publication est retirée du réseau.
+done-joined = Demande d’adhésion envoyée.
+done-left = Le lieu a quitté ce réseau.
+done-subscribed = Demande d’abonnement envoyée au relais.
+done-unsubscribed = L’abonnement est arrêté.
+networks-title = Réseaux de l’instance
+networks-intro = Un réseau regroupe des lieux. Il repartage ce que publient ses membres.
+networks-list = { $count ->
+    [0] Aucun réseau
+    [one] Un réseau
+   *[other] { $count } réseaux
+}
+networks-none = Cette instance n’a pas encore de réseau.
+networks-counts = { $accepted } membre(s), { $pending } demande(s) en attente
+networks-manage = Gérer les membres
+networks-public = Page publique
+networks-create = Créer un réseau
+networks-create-submit = Créer le réseau
+networks-username = Identifiant du réseau
+networks-username-hint = Des lettres minuscules, des chiffres ou des tirets. Par exemple : tiers-lieux-marne
+networks-name = Nom du réseau
+networks-summary = Présentation courte
+networks-policy = Comment entrer dans le réseau
+networks-policy-approval = Un modérateur accepte chaque demande
+networks-policy-open = Tout le monde peut entrer
+networks-policy-missing = Choisissez comment entrer dans le réseau.
+network-title = Réseau { $network }
+members-title = { $count ->
+    [0] Aucun membre
+    [one] Un membre ou une demande
+   *[other] { $count } membres et demandes
+}
+members-none = Personne n’a encore demandé à entrer.
+members-since = depuis le { $date }
+members-reason = Raison (facultatif, elle sera publique)
+members-approve = Accepter
+members-refuse = Refuser
+members-remove = Retirer du réseau
+members-block = Exclure
+member-status-pending = demande en attente
+member-status-accepted = membre
+member-status-refused = demande refusée
+member-status-left = a quitté le réseau
+member-status-removed = retiré du réseau
+member-status-blocked = exclu
+withdraw-title = Retirer une publication
+withdraw-intro = Le réseau ne partagera plus cette publication. Ses abonnés en sont prévenus.
+withdraw-object = Adresse de la publication
+withdraw-object-hint = Par exemple : https://lieu.example/objects/12
+withdraw-reason = Raison (facultatif, elle sera publique)
+withdraw-submit = Retirer la publication
+withdraw-invalid = Écrivez l’adresse complète de la publication, qui commence par https://
+withdraw-unknown = Ce réseau n’a pas partagé cette publication.
+log-title = Journal de modération
+log-none = Aucune décision pour l’instant.
+log-reason = raison : { $reason }
+log-accept = adhésion acceptée
+log-refuse = adhésion refusée
+log-leave = départ du réseau
+log-remove-member = membre retiré
+log-block-member = membre exclu
+log-withdraw-post = publication retirée
+log-reject-activity = activité refusée
+log-other = décision
+memberships-title = Réseaux de { $place }
+memberships-intro = Dans un réseau, ce que publie le lieu est repartagé aux abonnés du réseau.
+memberships-network = Adresse du réseau
+memberships-network-hint = Par exemple : @tiers-lieux-marne@reseau.example
+memberships-join = Demander à entrer
+memberships-empty = Écrivez l’adresse du réseau.
+memberships-failed = Impossible de trouver le réseau { $target } : vérifiez l’adresse, ou réessayez plus tard.
+memberships-list = { $count ->
+    [0] Aucun réseau
+    [one] Un réseau
+   *[other] { $count } réseaux
+}
+memberships-none = Ce lieu n’est dans aucun réseau.
+memberships-leave = Quitter ce réseau
+relays-title = Relais et abonnements
+relays-intro = Un relais transmet à cette instance ce que publient d’autres instances. L’instance peut aussi suivre un lieu ou un réseau pour le fil d’actualité.
+relays-subscribe = S’abonner à un relais
+relays-url = Adresse du relais
+relays-url-hint = Par exemple : https://relais.example/inbox ou https://relais.example/actor
+relays-url-empty = Écrivez l’adresse du relais.
+relays-url-invalid = Cette adresse n’est pas celle d’un relais. Elle doit commencer par https:// (par exemple https://relais.example/inbox).
+relays-failed = Impossible de s’abonner à { $target } : vérifiez l’adresse, ou réessayez plus tard.
+relays-protocol = Type de relais
+relays-protocol-auto = Trouver tout seul
+relays-subscribe-submit = S’abonner au relais
+relays-follow = Suivre un lieu ou un réseau
+relays-target = Adresse du lieu ou du réseau
+relays-target-hint = Par exemple : @epn@lieu.example
+relays-target-empty = Écrivez l’adresse du lieu ou du réseau à suivre.
+relays-follow-submit = Suivre
+relays-subscriptions = { $count ->
+    [0] Aucun abonnement
+    [one] Un abonnement
+   *[other] { $count } abonnements
+}
+relays-subscriptions-none = L’instance ne suit aucun relais, lieu ou réseau.
+relays-unsubscribe = Arrêter
+relays-subscribers = { $count ->
+    [0] Aucune instance abonnée à ce relais
+    [one] Une instance abonnée à ce relais
+   *[other] { $count } instances abonnées à ce relais
+}
+relays-subscribers-none = Aucune instance ne reçoit les publications par cette instance.
+relays-kind-actor = lieu ou réseau
+relays-kind-mastodon = relais de type Mastodon
+relays-kind-litepub = relais de type LitePub
+relays-status-pending = en attente
+relays-status-accepted = accepté
+relays-status-rejected = refusé
+admin-reports = Signalements
+done-resolved = Le signalement est marqué comme traité.
+reports-title = Signalements
+reports-intro = D’autres serveurs signalent ici des comptes ou des publications. Regardez, décidez (par exemple bloquer un domaine), puis marquez le signalement comme traité.
+reports-pending = { $count ->
+    [0] Aucun signalement à traiter
+    [one] Un signalement à traiter
+   *[other] { $count } signalements à traiter
+}
+reports-none = Aucun signalement à traiter.
+reports-by = Le { $date }, signalé par
+reports-objects = Ce qui est signalé :
+reports-resolve = Traité
+reports-resolved = { $count ->
+    [one] Un signalement traité
+   *[other] { $count } signalements traités
+}
+reports-resolved-on = traité le { $date }

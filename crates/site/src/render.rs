@@ -68,6 +68,26 @@ const TEMPLATES: &[(&str, &str)] = &[
         "admin/accounts.html",
         include_str!("../templates/admin/accounts.html"),
     ),
+    (
+        "admin/networks.html",
+        include_str!("../templates/admin/networks.html"),
+    ),
+    (
+        "admin/network.html",
+        include_str!("../templates/admin/network.html"),
+    ),
+    (
+        "admin/memberships.html",
+        include_str!("../templates/admin/memberships.html"),
+    ),
+    (
+        "admin/relays.html",
+        include_str!("../templates/admin/relays.html"),
+    ),
+    (
+        "admin/reports.html",
+        include_str!("../templates/admin/reports.html"),
+    ),
 ];
 
 /// The names of every template, for the tests.

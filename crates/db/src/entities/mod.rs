@@ -23,4 +23,5 @@ pub mod object_sources;
 pub mod objects;
 pub mod places;
 pub mod relay_subscribers;
+pub mod reports;
 pub mod subscriptions;

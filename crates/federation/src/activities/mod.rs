@@ -6,6 +6,7 @@ pub mod accept;
 pub mod announce;
 pub mod create;
 pub mod delete;
+pub mod flag;
 pub mod follow;
 pub mod join;
 pub mod reject;
@@ -29,7 +30,6 @@ pub const IGNORED_TYPES: &[&str] = &[
     "Read",
     "Add",
     "Move",
-    "Flag",
     "TentativeAccept",
     "Invite",
     "Question",
@@ -50,6 +50,8 @@ pub enum InboxActivity {
     Membership(join::Membership),
     /// `Remove` or `Block` by a network.
     Sanction(remove::Sanction),
+    /// A report, stored for the administrator.
+    Flag(flag::Flag),
     /// A known type we do not act on.
     Ignored(String),
 }
@@ -75,6 +77,7 @@ impl InboxActivity {
             "Announce" => InboxActivity::Announce(read(kind, value)?),
             "Join" | "Leave" => InboxActivity::Membership(read(kind, value)?),
             "Remove" | "Block" => InboxActivity::Sanction(read(kind, value)?),
+            "Flag" => InboxActivity::Flag(read(kind, value)?),
             other if IGNORED_TYPES.contains(&other) => InboxActivity::Ignored(other.to_string()),
             other => return Err(FederationError::Unsupported(other.to_string())),
         })
@@ -101,6 +104,7 @@ impl InboxActivity {
             InboxActivity::Announce(a) => a.verify(data).await,
             InboxActivity::Membership(a) => a.verify(data).await,
             InboxActivity::Sanction(a) => a.verify(data).await,
+            InboxActivity::Flag(a) => a.verify(data).await,
             InboxActivity::Ignored(_) => Ok(()),
         }
     }
@@ -118,6 +122,7 @@ impl InboxActivity {
             InboxActivity::Announce(a) => a.receive(data).await,
             InboxActivity::Membership(a) => a.receive(data).await,
             InboxActivity::Sanction(a) => a.receive(data).await,
+            InboxActivity::Flag(a) => a.receive(data).await,
             InboxActivity::Ignored(_) => Ok(()),
         }
     }

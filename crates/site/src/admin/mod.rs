@@ -18,12 +18,19 @@
 //! | `/admin/lieux/{u}/abonnes` | followers, requests, and whom the place follows |
 //! | `/admin/blocages` | domain blocks (administrator) |
 //! | `/admin/comptes` | accounts (administrator) |
+//! | `/admin/reseaux`, `/admin/reseaux/{u}` | networks, their members, withdrawals, log (administrator) |
+//! | `/admin/lieux/{u}/reseaux` | a place joins or leaves networks (administrator) |
+//! | `/admin/relais` | relays and the instance's subscriptions (administrator) |
+//! | `/admin/signalements` | reports (`Flag`) received from other servers (administrator) |
 
 pub mod accounts;
 pub mod login;
+pub mod networks;
 pub mod people;
 pub mod place;
 pub mod publish;
+pub mod relays;
+pub mod reports;
 
 use crate::SiteState;
 use crate::auth::CurrentUser;
@@ -106,6 +113,26 @@ pub(crate) fn router(upload_limit: usize) -> Router<SiteState> {
         .route("/admin/blocages", get(people::blocks).post(people::block))
         .route("/admin/blocages/retirer", post(people::unblock))
         .route("/admin/comptes", get(accounts::list).post(accounts::create))
+        .route("/admin/reseaux", get(networks::list).post(networks::create))
+        .route("/admin/reseaux/{username}", get(networks::show))
+        .route("/admin/reseaux/{username}/membres", post(networks::decide))
+        .route(
+            "/admin/reseaux/{username}/retrait",
+            post(networks::withdraw),
+        )
+        .route(
+            "/admin/lieux/{username}/reseaux",
+            get(networks::memberships).post(networks::join),
+        )
+        .route(
+            "/admin/lieux/{username}/reseaux/quitter",
+            post(networks::leave),
+        )
+        .route("/admin/relais", get(relays::list).post(relays::subscribe))
+        .route("/admin/relais/suivre", post(relays::follow))
+        .route("/admin/relais/retirer", post(relays::unsubscribe))
+        .route("/admin/signalements", get(reports::list))
+        .route("/admin/signalements/traite", post(reports::resolve))
         .layer(DefaultBodyLimit::max(body_limit))
 }
 
@@ -197,6 +224,13 @@ pub fn done_message(done: Option<&str>) -> Option<&'static str> {
         "debloque" => Some("done-unblocked"),
         "compte" => Some("done-account"),
         "cree" => Some("done-created"),
+        "reseau-cree" => Some("done-network-created"),
+        "retire" => Some("done-withdrawn"),
+        "adhesion" => Some("done-joined"),
+        "depart" => Some("done-left"),
+        "abonne" => Some("done-subscribed"),
+        "desabonne" => Some("done-unsubscribed"),
+        "traite" => Some("done-resolved"),
         _ => None,
     }
 }
@@ -217,6 +251,7 @@ struct PlaceRow {
     publications: String,
     new_event: String,
     followers: String,
+    networks: String,
 }
 
 #[derive(Serialize)]
@@ -243,6 +278,7 @@ pub async fn dashboard(
             publications: format!("/admin/lieux/{}/publications", p.username),
             new_event: format!("/admin/lieux/{}/evenements/nouveau", p.username),
             followers: format!("/admin/lieux/{}/abonnes", p.username),
+            networks: format!("/admin/lieux/{}/reseaux", p.username),
             name: p.name,
             username: p.username,
         })

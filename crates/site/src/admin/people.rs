@@ -41,7 +41,7 @@ struct FollowersData {
     approval: bool,
 }
 
-async fn name_of(ctx: &Ctx, actor: &str) -> SiteResult<String> {
+pub(crate) async fn name_of(ctx: &Ctx, actor: &str) -> SiteResult<String> {
     let row = galaxie_db::actors::by_ap_id(ctx.state.data().db().conn(), actor).await?;
     Ok(row
         .and_then(|a| {
