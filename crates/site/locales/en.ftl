@@ -471,7 +471,7 @@ networks-policy = How to enter the network
 networks-policy-approval = A moderator accepts each request
 networks-policy-open = Anyone may enter
 networks-policy-missing = Choose how to enter the network.
-network-title = Network { $network }
+network-title = { $network }: management
 members-title = { $count ->
     [0] No member
     [one] One member or request

@@ -472,7 +472,7 @@ networks-policy = Comment entrer dans le réseau
 networks-policy-approval = Un modérateur accepte chaque demande
 networks-policy-open = Tout le monde peut entrer
 networks-policy-missing = Choisissez comment entrer dans le réseau.
-network-title = Réseau { $network }
+network-title = { $network } : gestion
 members-title = { $count ->
     [0] Aucun membre
     [one] Un membre ou une demande
