@@ -2,8 +2,9 @@
 //! servers on loopback (10 hosts `localhost:{port}`, 100 inbox paths each, counting the POSTs
 //! they get); the time from `publish_note` to the 1,000th POST, compared with 1,000 signature
 //! times. Then the same with an 11th host that accepts connections and never answers, with 100
-//! jobs: once queued just before the note's (by a note of another place, followed only on that
-//! host), so that claims, oldest first, take them before the 1,000 healthy ones; once queued
+//! jobs: once queued before the note's (by a note of another place, followed only on that
+//! host, published before the clock starts and claimed: the host holds requests), so that
+//! they are claimed before the 1,000 healthy ones; once queued
 //! with the note's own jobs (the hanging host's followers follow the same place; jobs are
 //! queued round-robin by host, the hanging host last in each round).
 //! The instance runs the production worker tuning and `[federation]` defaults
@@ -188,10 +189,13 @@ pub async fn scenario(
             (_, true) => 30,
             (_, false) => 45,
         });
-        let start = Instant::now();
-        if hang == Hang::First {
+        if let (Hang::First, Some(t)) = (hang, &tarpit) {
+            // The hanging host's jobs come first: queued and claimed before the note.
             publish(&node, "slow", "Atelier reporté").await?;
+            let held = wait_for(&t.held, 1, Instant::now() + Duration::from_secs(10)).await;
+            anyhow::ensure!(held, "the hanging host's jobs were not sent");
         }
+        let start = Instant::now();
         publish(&node, "bench", "Fête du tiers-lieu samedi !").await?;
         let published = start.elapsed();
         let done = wait_for(&counter, HEALTHY, start + deadline).await;
@@ -330,8 +334,9 @@ pub async fn run(scale: Scale, cal: &Calibration, backends: &[Backend]) -> Vec<R
                              POST {reached}; the hanging host held {} connections",
                             match hang {
                                 Hang::First =>
-                                    "queued just before the note's jobs (an earlier \
-                                    note of another place), so claimed first",
+                                    "queued before the note's jobs (an earlier note of \
+                                    another place, claimed and hanging when the clock \
+                                    starts)",
                                 _ => "queued with the note's jobs, last of each round of hosts",
                             },
                             o.held

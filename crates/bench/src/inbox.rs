@@ -300,16 +300,26 @@ fn label(backend: Backend) -> &'static str {
     }
 }
 
-/// The raw limit on `backend`, with activities signed by `peer`.
+/// Times the raw limit is measured; the best is kept.
+const RAW_RUNS: usize = 3;
+
+/// The raw limit on `backend`, with activities signed by `peer`: the best of [`RAW_RUNS`]
+/// runs, each on a fresh database. It is one thread doing one thing after the other, so a
+/// moment when the shared machine is busy elsewhere lowers it much more than the
+/// many-request benches; the best run is the machine's limit (and the harder denominator).
 async fn raw_on(scale: Scale, peer: &Peer, backend: Backend) -> anyhow::Result<f64> {
     let count = if scale.quick { 600 } else { 2000 };
     let inbox = Url::parse("http://localhost:9/places/epn/inbox")?;
     let posts = peer.sign_creates(&inbox, "http://localhost:9/places/epn", "raw", count)?;
-    let db = TestDb::new(backend).await;
     let authority = inbox.authority().to_string();
-    let raw = raw_limit(&posts, &peer.public_key_pem, &authority, &db.url).await;
-    db.cleanup().await;
-    raw
+    let mut best: f64 = 0.0;
+    for _ in 0..RAW_RUNS {
+        let db = TestDb::new(backend).await;
+        let raw = raw_limit(&posts, &peer.public_key_pem, &authority, &db.url).await;
+        db.cleanup().await;
+        best = best.max(raw?);
+    }
+    Ok(best)
 }
 
 /// Waits until `count` queued activities are applied (or failed); returns how many were
@@ -346,10 +356,11 @@ pub async fn run(scale: Scale, backends: &[Backend]) -> Vec<Row> {
         match raw_on(scale, &peer, backend).await {
             Ok(r) => {
                 let note = match backend {
-                    Backend::Sqlite => "in process, one after the other: signature parse + verify \
-                        (aws-lc-rs) + digest + JSON parse + one single-row SQLite (WAL) insert per \
-                        activity; the denominator of every inbox ratio"
-                        .to_string(),
+                    Backend::Sqlite => format!(
+                        "in process, one after the other: signature parse + verify (aws-lc-rs) \
+                         + digest + JSON parse + one single-row SQLite (WAL) insert per \
+                         activity, best of {RAW_RUNS} runs; the denominator of every inbox ratio"
+                    ),
                     Backend::Postgres => format!(
                         "the same with a PostgreSQL insert, for information: one commit at a \
                          time waits for its WAL flush ({:.2} ms each), concurrent ones share it",

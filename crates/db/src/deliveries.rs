@@ -110,7 +110,7 @@ pub struct Claimed {
 
 /// Claims up to `limit` due jobs for `lease`, with their activities. A job whose lease expired
 /// (its worker died) is due again. On PostgreSQL concurrent claimers skip each other's rows.
-pub async fn claim_due<C: ConnectionTrait>(
+pub async fn claim_due<C: ConnectionTrait + TransactionTrait>(
     conn: &C,
     limit: u64,
     lease: Duration,
@@ -140,7 +140,7 @@ pub async fn claim_due<C: ConnectionTrait>(
 /// `skip_hosts` (hosts whose share of the worker is full, or whose circuit is open) in the
 /// queue for later claims. Returns the jobs only: the worker keeps the activities it sends in
 /// memory ([`activities_by_id`] for the ones it lacks).
-pub async fn claim_jobs<C: ConnectionTrait>(
+pub async fn claim_jobs<C: ConnectionTrait + TransactionTrait>(
     conn: &C,
     limit: u64,
     lease: Duration,
@@ -177,9 +177,19 @@ pub async fn claim_jobs<C: ConnectionTrait>(
         .value(Column::ClaimedUntil, Some(now + lease))
         .and_where(Column::Id.in_subquery(due))
         .returning_col(Column::Id);
-    let ids: Vec<i64> = conn
-        .query_all(&claim)
-        .await?
+    let rows = if backend_of(conn) == Backend::Postgres {
+        // Like outcomes (see [`record`]), a claim does not wait for its WAL flush: a crash of
+        // PostgreSQL itself may forget it, and the job is then claimed (and sent) again.
+        let txn = conn.begin().await?;
+        txn.execute_unprepared("SET LOCAL synchronous_commit TO OFF")
+            .await?;
+        let rows = txn.query_all(&claim).await?;
+        txn.commit().await?;
+        rows
+    } else {
+        conn.query_all(&claim).await?
+    };
+    let ids: Vec<i64> = rows
         .iter()
         .map(|row| row.try_get_by_index::<i64>(0))
         .collect::<std::result::Result<_, _>>()?;
@@ -240,6 +250,12 @@ pub enum Finished {
 
 /// Records the outcomes of finished jobs in one transaction: one `UPDATE` for all the
 /// delivered ones (the common case), one per distinct release time, one per other outcome.
+///
+/// On PostgreSQL the commit does not wait for its WAL flush (`synchronous_commit = off`, for
+/// this transaction only): the outcome is safe from a crash of Galaxie at once, and a crash of
+/// PostgreSQL itself may forget the last fraction of a second of outcomes, whose jobs are then
+/// sent again when their leases expire (receivers keep each activity once). Waiting for the
+/// flush made each batch of outcomes cost a disk flush, and the senders wait for it.
 pub async fn record<C: ConnectionTrait + TransactionTrait>(
     conn: &C,
     finished: &[Finished],
@@ -249,6 +265,10 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     }
     let now = now();
     let txn = conn.begin().await?;
+    if backend_of(&txn) == Backend::Postgres {
+        txn.execute_unprepared("SET LOCAL synchronous_commit TO OFF")
+            .await?;
+    }
     let delivered: Vec<i64> = finished
         .iter()
         .filter_map(|f| match f {

@@ -156,7 +156,9 @@ pub async fn mark_done<C: ConnectionTrait>(conn: &C, row: &Model) -> Result<()> 
 }
 
 /// Applied, several at once: records their activities (ids already recorded are skipped) and
-/// marks their queue rows done, in one transaction.
+/// marks their queue rows done, in one transaction. On PostgreSQL its commit does not wait
+/// for the WAL flush (`synchronous_commit = off`, this transaction only): if PostgreSQL
+/// itself crashes and forgets it, the activities are applied again, which applying tolerates.
 pub async fn finish_batch<C: ConnectionTrait + TransactionTrait>(
     conn: &C,
     done: Vec<(i64, ActivityData)>,
@@ -166,6 +168,10 @@ pub async fn finish_batch<C: ConnectionTrait + TransactionTrait>(
     }
     let ids: Vec<i64> = done.iter().map(|(id, _)| *id).collect();
     let txn = conn.begin().await?;
+    if backend_of(&txn) == Backend::Postgres {
+        txn.execute_unprepared("SET LOCAL synchronous_commit TO OFF")
+            .await?;
+    }
     for ids in ids.chunks(500) {
         Entity::update_many()
             .col_expr(Column::Status, Expr::value(InboxStatus::Done))

@@ -196,7 +196,7 @@ struct Worker {
     /// Rung when a job finishes (there is room to claim, a host's line may have room).
     finished: Notify,
     outcomes: mpsc::Sender<Recorded>,
-    /// Activities being sent, by row id (immutable once stored).
+    /// Activities being sent, by row id (immutable once stored), up to 64 MiB of bodies.
     activities: moka::sync::Cache<i64, Arc<Prepared>>,
     /// Signing keys and key ids, by place (`None`: the instance actor).
     signers: moka::sync::Cache<Option<galaxie_db::PlaceId>, Arc<(Arc<SigningKey>, String)>>,
@@ -312,8 +312,12 @@ pub async fn run(
         held: AtomicUsize::new(0),
         finished: Notify::new(),
         outcomes,
+        // Bounded by size: 64 MiB of activity bodies at most.
         activities: moka::sync::Cache::builder()
-            .max_capacity(1_000)
+            .weigher(|_, activity: &Arc<Prepared>| {
+                u32::try_from(activity.body.len() + 256).unwrap_or(u32::MAX)
+            })
+            .max_capacity(64 * 1024 * 1024)
             .time_to_idle(Duration::from_secs(600))
             .build(),
         signers: moka::sync::Cache::builder()
@@ -323,10 +327,12 @@ pub async fn run(
         options,
         app,
     });
-    // The hosts a claim skipped when it found fewer jobs than it asked for: until one of them
-    // has room again (or new jobs ring, or the poll interval passes), claiming again would
-    // only read the same skipped jobs again (with a backlog, many of them).
-    let mut exhausted: Option<Vec<String>> = None;
+    // The hosts the last short claim skipped (it found fewer jobs than it asked for), and
+    // when. Until one of them has room again, new jobs ring, or the poll interval passes, a
+    // claim would only read the same skipped jobs again: with a backlog of a few hosts, the
+    // whole backlog (measured: a 100,000-job backlog drained at 500 jobs/s instead of 2,000+
+    // when every productive claim was followed by such a scan). A productive claim keeps it.
+    let mut exhausted: Option<(Vec<String>, Instant)> = None;
     loop {
         if *shutdown.borrow() {
             return;
@@ -345,19 +351,22 @@ pub async fn run(
             continue;
         }
         let skip = worker.hosts.to_skip(worker.line_full());
-        if let Some(skipped) = &exhausted
-            && skipped.iter().all(|host| skip.contains(host))
-        {
-            let something_new = tokio::select! {
-                _ = worker.app.delivery_bell() => true,
-                _ = worker.finished.notified() => false,
-                _ = tokio::time::sleep(worker.options.poll) => true,
-                _ = shutdown.changed() => true,
-            };
-            if something_new {
+        if let Some((skipped, since)) = &exhausted {
+            let waited = since.elapsed();
+            if waited >= worker.options.poll {
                 exhausted = None;
+            } else if skipped.iter().all(|host| skip.contains(host)) {
+                let something_new = tokio::select! {
+                    _ = worker.app.delivery_bell() => true,
+                    _ = worker.finished.notified() => false,
+                    _ = tokio::time::sleep(worker.options.poll - waited) => true,
+                    _ = shutdown.changed() => true,
+                };
+                if something_new {
+                    exhausted = None;
+                }
+                continue;
             }
-            continue;
         }
         let limit = room.min(batch);
         let claimed = match claim(&worker, limit, &skip).await {
@@ -367,7 +376,9 @@ pub async fn run(
                 0
             }
         };
-        exhausted = (claimed < limit).then_some(skip);
+        if claimed < limit {
+            exhausted = Some((skip, Instant::now()));
+        }
     }
 }
 
