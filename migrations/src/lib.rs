@@ -15,6 +15,10 @@ mod m20261129_000009_networks;
 mod m20261129_000010_accounts;
 mod m20261129_000011_delivery_hosts;
 mod m20261129_000012_reports;
+mod m20261207_000013_delivery_host_index;
+mod m20261207_000014_labels;
+mod m20261207_000015_funding;
+mod m20261207_000016_cooperation;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -35,6 +39,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_accounts::Migration),
             Box::new(m20261129_000011_delivery_hosts::Migration),
             Box::new(m20261129_000012_reports::Migration),
+            Box::new(m20261207_000013_delivery_host_index::Migration),
+            Box::new(m20261207_000014_labels::Migration),
+            Box::new(m20261207_000015_funding::Migration),
+            Box::new(m20261207_000016_cooperation::Migration),
         ]
     }
 }

@@ -375,6 +375,25 @@ async function main() {
     await audit(pub, "follow-refused", { keys: false });
     log({ event: "step", step: "public pages" });
 
+    // ---- cooperation and the code source (signed in: the forms show) -------------------------
+    await pub.goto(`${A.alpha}/lieux/epn-saint-clair/code-source`);
+    await pub.getByLabel(/^Titre/).fill("Notre collège des usagers");
+    await pub.getByLabel(/^Texte/).fill("Chaque usager a une voix à l’assemblée.");
+    await pub.getByRole("button", { name: "Publier" }).click();
+    await pub.locator("h2", { hasText: "Notre collège des usagers" }).first().waitFor();
+    check((await pub.getByRole("link", { name: "CC BY-SA 4.0" }).count()) === 1, "the article's licence is shown");
+    await audit(pub, "code-source");
+    await pub.goto(`${A.alpha}/lieux/epn-saint-clair/cooperation`);
+    await pub.getByLabel(/^Titre/).fill("Salle de réunion le lundi");
+    await pub.getByRole("button", { name: "Publier" }).click();
+    await pub.locator("h3", { hasText: "Salle de réunion le lundi" }).first().waitFor();
+    await audit(pub, "cooperation-place");
+    await pub.goto(`${A.alpha}/cooperations?purpose=offer`);
+    check((await pub.getByText("Salle de réunion le lundi").count()) >= 1, "the offer is listed");
+    await audit(pub, "cooperations");
+    await weight(pub, "cooperations");
+    log({ event: "step", step: "cooperation" });
+
     // ---- the switches ------------------------------------------------------------------------
     await pub.goto(`${A.alpha}/lieux/epn-saint-clair`);
     await pub.getByRole("link", { name: "Facile à lire" }).click();

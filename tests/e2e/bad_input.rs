@@ -7,18 +7,18 @@ use galaxie_tests::{Backend, Instance, TestDb, on_both_backends};
 use serde_json::{Value, json};
 use std::time::{Duration, SystemTime};
 
-struct Signer {
-    key_pem: String,
-    key_id: String,
+pub(crate) struct Signer {
+    pub(crate) key_pem: String,
+    pub(crate) key_id: String,
 }
 
-struct Counts {
-    activities: u64,
-    objects: u64,
-    followers: usize,
+pub(crate) struct Counts {
+    pub(crate) activities: u64,
+    pub(crate) objects: u64,
+    pub(crate) followers: usize,
 }
 
-async fn counts(alpha: &Instance) -> Counts {
+pub(crate) async fn counts(alpha: &Instance) -> Counts {
     let conn = alpha.data.db().conn();
     Counts {
         activities: galaxie_db::activities::count_all(conn)
@@ -32,7 +32,7 @@ async fn counts(alpha: &Instance) -> Counts {
     }
 }
 
-async fn post(
+pub(crate) async fn post(
     inbox: &str,
     body: Vec<u8>,
     signer: Option<&Signer>,

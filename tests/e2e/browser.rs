@@ -123,6 +123,9 @@ async fn the_site_in_a_real_browser(backend: Backend) {
         "admin-relays",
         "admin-relays-refused",
         "admin-reports",
+        "cooperations",
+        "cooperation-place",
+        "code-source",
     ] {
         assert!(
             pages.iter().any(|p| p == page_type),

@@ -3,7 +3,6 @@
 //! a hanging host whose jobs come first, and `/metrics` scraped after all of it.
 
 use galaxie_db::actors::ActorData;
-use galaxie_db::entities::followers::FollowStatus;
 use galaxie_db::entities::inbox_queue::InboxStatus;
 use galaxie_domain::{NewNote, RawNote};
 use galaxie_federation::outbox::worker::WorkerOptions;
@@ -215,44 +214,9 @@ on_both_backends!(concurrent_upserts_of_a_new_actor_all_succeed);
 
 /// Records `inboxes` (fake actors) as accepted followers of alpha's `epn`.
 async fn add_followers(alpha: &Instance, inboxes: &[String]) {
-    let conn = alpha.data.db().conn();
-    let place = galaxie_db::places::get_by_username(conn, "epn")
-        .await
-        .expect("place");
-    let keys = galaxie_federation::signatures::generate_keypair().expect("keys");
     for inbox in inboxes {
-        let actor = inbox.trim_end_matches("/inbox").to_string();
-        galaxie_db::actors::upsert(
-            conn,
-            ActorData {
-                ap_id: actor.clone(),
-                kind: "Person".into(),
-                preferred_username: Some("sloth".into()),
-                name: None,
-                summary: None,
-                domain: "localhost".into(),
-                inbox: inbox.clone(),
-                shared_inbox: None,
-                outbox: None,
-                followers: None,
-                url: None,
-                icon_url: None,
-                public_key_id: format!("{actor}#main-key"),
-                public_key_pem: keys.public_key_pem.clone(),
-                manually_approves_followers: false,
-            },
-        )
-        .await
-        .expect("actor");
-        galaxie_db::follows::upsert_follower(
-            conn,
-            place.id,
-            &actor,
-            &format!("{actor}#follow"),
-            FollowStatus::Accepted,
-        )
-        .await
-        .expect("follower");
+        let actor = inbox.trim_end_matches("/inbox");
+        alpha.add_remote_follower("epn", actor, inbox).await;
     }
 }
 

@@ -2,8 +2,6 @@
 //! follower whose server accepts connections and never answers; every note reaches beta while
 //! the hanging requests are still waiting for their timeout.
 
-use galaxie_db::actors::ActorData;
-use galaxie_db::entities::followers::FollowStatus;
 use galaxie_domain::{NewNote, RawNote};
 use galaxie_federation::service;
 use galaxie_tests::{Backend, Instance, TestDb, eventually, on_both_backends};
@@ -35,43 +33,14 @@ async fn a_hanging_host_does_not_delay_the_others(backend: Backend) {
     galaxie_tests::follow(&beta, "fablab", &alpha, "epn").await;
 
     // A follower on the hanging host.
-    let conn = alpha.data.db().conn();
     let hanging = format!("http://localhost:{tarpit_port}/users/sloth");
-    let keys = galaxie_federation::signatures::generate_keypair().expect("keys");
-    galaxie_db::actors::upsert(
-        conn,
-        ActorData {
-            ap_id: hanging.clone(),
-            kind: "Person".into(),
-            preferred_username: Some("sloth".into()),
-            name: None,
-            summary: None,
-            domain: "localhost".into(),
-            inbox: format!("http://localhost:{tarpit_port}/inbox"),
-            shared_inbox: None,
-            outbox: None,
-            followers: None,
-            url: None,
-            icon_url: None,
-            public_key_id: format!("{hanging}#main-key"),
-            public_key_pem: keys.public_key_pem,
-            manually_approves_followers: false,
-        },
-    )
-    .await
-    .expect("actor");
-    let place = galaxie_db::places::get_by_username(conn, "epn")
-        .await
-        .expect("place");
-    galaxie_db::follows::upsert_follower(
-        conn,
-        place.id,
-        &hanging,
-        &format!("{hanging}#follow"),
-        FollowStatus::Accepted,
-    )
-    .await
-    .expect("follower");
+    alpha
+        .add_remote_follower(
+            "epn",
+            &hanging,
+            &format!("http://localhost:{tarpit_port}/inbox"),
+        )
+        .await;
 
     for i in 0..20 {
         let note = NewNote::parse(RawNote {

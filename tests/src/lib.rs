@@ -218,6 +218,59 @@ impl Instance {
             .expect("create place")
     }
 
+    /// Records a remote actor (`actor`, whose inbox is `inbox`) as an accepted follower of
+    /// the place `username`, without a `Follow`: for peers that are not instances (a tarpit,
+    /// a counting server). The actor gets one public key shared by every such follower.
+    pub async fn add_remote_follower(&self, username: &str, actor: &str, inbox: &str) {
+        static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let public_key_pem = KEY
+            .get_or_init(|| {
+                galaxie_federation::signatures::generate_keypair()
+                    .expect("keys")
+                    .public_key_pem
+            })
+            .clone();
+        let conn = self.data.db().conn();
+        let place = galaxie_db::places::get_by_username(conn, username)
+            .await
+            .expect("place");
+        let host = url::Url::parse(actor)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_default();
+        galaxie_db::actors::upsert(
+            conn,
+            galaxie_db::actors::ActorData {
+                ap_id: actor.to_string(),
+                kind: "Person".into(),
+                preferred_username: actor.rsplit('/').next().map(str::to_string),
+                name: None,
+                summary: None,
+                domain: host,
+                inbox: inbox.to_string(),
+                shared_inbox: None,
+                outbox: None,
+                followers: None,
+                url: None,
+                icon_url: None,
+                public_key_id: format!("{actor}#main-key"),
+                public_key_pem,
+                manually_approves_followers: false,
+            },
+        )
+        .await
+        .expect("actor");
+        galaxie_db::follows::upsert_follower(
+            conn,
+            place.id,
+            actor,
+            &format!("{actor}#follow"),
+            galaxie_db::entities::followers::FollowStatus::Accepted,
+        )
+        .await
+        .expect("follower");
+    }
+
     /// A place's actor URL on this instance.
     pub fn place_url(&self, username: &str) -> String {
         format!("{}/places/{username}", self.base)

@@ -56,19 +56,20 @@ impl ActivityData {
     }
 }
 
-/// Records several activities in one statement per 100; ids already recorded are skipped.
+/// Records several activities in one statement per 128 (padded to a few statement shapes,
+/// see `deliveries::padded`); ids already recorded are skipped.
 pub async fn insert_new<C: ConnectionTrait>(conn: &C, rows: Vec<ActivityData>) -> Result<()> {
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let chunk: Vec<ActiveModel> = rows
-            .by_ref()
-            .take(100)
-            .map(ActivityData::into_active)
-            .collect();
-        Entity::insert_many(chunk)
-            .on_conflict_do_nothing_on([Column::ApId])
-            .exec(conn)
-            .await?;
+        let chunk: Vec<ActivityData> = rows.by_ref().take(128).collect();
+        Entity::insert_many(
+            crate::deliveries::padded(chunk)
+                .into_iter()
+                .map(ActivityData::into_active),
+        )
+        .on_conflict_do_nothing_on([Column::ApId])
+        .exec(conn)
+        .await?;
     }
     Ok(())
 }
@@ -84,7 +85,7 @@ pub async fn existing<C: ConnectionTrait>(
     let found: Vec<String> = Entity::find()
         .select_only()
         .column(Column::ApId)
-        .filter(Column::ApId.is_in(ap_ids.iter().copied()))
+        .filter(Column::ApId.is_in(crate::deliveries::padded(ap_ids.to_vec())))
         .into_tuple()
         .all(conn)
         .await?;

@@ -16,6 +16,20 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, HashSet};
 
+/// `items` padded to the next power of two by repeating the last one, so that the queries
+/// built from them (`IN (…)` lists, multi-row inserts that ignore conflicts) come in a few
+/// shapes. Each shape is a prepared statement that every pooled connection keeps in its
+/// statement cache: lists of every length from 1 to 500 made a backlog of deliveries add
+/// tens of MiB of cached statements (docs/benchmarks.md). Repeats change nothing in an
+/// `IN` list, and a repeated row is skipped as a conflict.
+pub(crate) fn padded<T: Clone>(mut items: Vec<T>) -> Vec<T> {
+    if let Some(last) = items.last().cloned() {
+        let size = items.len().next_power_of_two();
+        items.resize(size, last);
+    }
+    items
+}
+
 /// `host[:port]` of an inbox URL, as its `Host` header writes it: the key of the worker's
 /// per-host limits and of the queue depth per host. Inbox URLs are stored normalised by the
 /// `url` crate (lowercase host, no default port), so this is a plain cut.
@@ -115,7 +129,7 @@ pub async fn claim_due<C: ConnectionTrait + TransactionTrait>(
     limit: u64,
     lease: Duration,
 ) -> Result<Vec<Claimed>> {
-    let claimed = claim_jobs(conn, limit, lease, &[]).await?;
+    let claimed = claim_jobs(conn, limit, lease, HostFilter::Skip(&[])).await?;
     if claimed.is_empty() {
         return Ok(Vec::new());
     }
@@ -136,15 +150,25 @@ pub async fn claim_due<C: ConnectionTrait + TransactionTrait>(
         .collect())
 }
 
-/// Claims up to `limit` due jobs for `lease`, oldest due first, leaving the jobs of
-/// `skip_hosts` (hosts whose share of the worker is full, or whose circuit is open) in the
-/// queue for later claims. Returns the jobs only: the worker keeps the activities it sends in
-/// memory ([`activities_by_id`] for the ones it lacks).
+/// Which hosts' jobs a claim takes.
+#[derive(Debug, Clone, Copy)]
+pub enum HostFilter<'a> {
+    /// Every host but these (the worker's hosts that already have jobs in memory, or whose
+    /// circuit is open): finds the jobs of hosts it does not deliver to yet. It reads past
+    /// the skipped hosts' jobs, so the worker does not repeat it without cause.
+    Skip(&'a [String]),
+    /// This host only: refills a host's line (the `deliveries_host_due` index).
+    Only(&'a str),
+}
+
+/// Claims up to `limit` due jobs for `lease`, oldest due first, of the hosts `hosts` selects.
+/// Returns the jobs only: the worker keeps the activities it sends in memory
+/// ([`activities_by_id`] for the ones it lacks).
 pub async fn claim_jobs<C: ConnectionTrait + TransactionTrait>(
     conn: &C,
     limit: u64,
     lease: Duration,
-    skip_hosts: &[String],
+    hosts: HostFilter<'_>,
 ) -> Result<Vec<Model>> {
     let now = now();
     let mut due = Query::select();
@@ -156,8 +180,12 @@ pub async fn claim_jobs<C: ConnectionTrait + TransactionTrait>(
                 .add(Column::ClaimedUntil.is_null())
                 .add(Column::ClaimedUntil.lt(now)),
         );
-    if !skip_hosts.is_empty() {
-        condition = condition.add(Column::Host.is_not_in(skip_hosts.iter().map(String::as_str)));
+    match hosts {
+        HostFilter::Skip([]) => {}
+        HostFilter::Skip(skip) => {
+            condition = condition.add(Column::Host.is_not_in(padded(skip.to_vec())));
+        }
+        HostFilter::Only(host) => condition = condition.add(Column::Host.eq(host)),
     }
     due.column(Column::Id)
         .from(Entity)
@@ -197,16 +225,45 @@ pub async fn claim_jobs<C: ConnectionTrait + TransactionTrait>(
         return Ok(Vec::new());
     }
     let mut claimed = Vec::with_capacity(ids.len());
-    for ids in ids.chunks(500) {
+    for ids in ids.chunks(512) {
         claimed.extend(
             Entity::find()
-                .filter(Column::Id.is_in(ids.iter().copied()))
+                .filter(Column::Id.is_in(padded(ids.to_vec())))
                 .all(conn)
                 .await?,
         );
     }
     claimed.sort_by_key(|d| (d.next_attempt_at, d.id));
     Ok(claimed)
+}
+
+/// The hosts that have due jobs, in host order, at most `limit`: a loose index scan of
+/// `deliveries_host_due` (one seek per host, in one statement), where a claim skipping the
+/// known hosts would read all of their jobs.
+pub async fn hosts_with_due_jobs<C: ConnectionTrait>(conn: &C, limit: u64) -> Result<Vec<String>> {
+    let sql = |p: &str| {
+        format!(
+            "WITH RECURSIVE due(host) AS ( \
+               SELECT MIN(host) FROM deliveries \
+                 WHERE status = 'pending' AND next_attempt_at <= {p} \
+               UNION ALL \
+               SELECT (SELECT MIN(host) FROM deliveries \
+                 WHERE status = 'pending' AND next_attempt_at <= {p} AND host > due.host) \
+               FROM due WHERE due.host IS NOT NULL \
+             ) SELECT host FROM due WHERE host IS NOT NULL LIMIT {limit}"
+        )
+    };
+    let backend = conn.get_database_backend();
+    let sql = match backend_of(conn) {
+        Backend::Postgres => sql("$1"),
+        Backend::Sqlite => sql("?1"),
+    };
+    let statement = sea_orm::Statement::from_sql_and_values(backend, sql, [now().into()]);
+    conn.query_all_raw(statement)
+        .await?
+        .iter()
+        .map(|row| Ok(row.try_get_by_index::<String>(0)?))
+        .collect()
 }
 
 /// The activities of these ids.
@@ -218,7 +275,7 @@ pub async fn activities_by_id<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     Ok(activities::Entity::find()
-        .filter(activities::Column::Id.is_in(ids.iter().copied()))
+        .filter(activities::Column::Id.is_in(padded(ids.to_vec())))
         .all(conn)
         .await?)
 }
@@ -276,7 +333,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             _ => None,
         })
         .collect();
-    for ids in delivered.chunks(500) {
+    for ids in delivered.chunks(512) {
         Entity::update_many()
             .col_expr(Column::Status, Expr::value(DeliveryStatus::Delivered))
             .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
@@ -286,7 +343,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             )
             .col_expr(Column::LastError, Expr::value(Option::<String>::None))
             .col_expr(Column::UpdatedAt, Expr::value(now))
-            .filter(Column::Id.is_in(ids.iter().copied()))
+            .filter(Column::Id.is_in(padded(ids.to_vec())))
             .exec(&txn)
             .await?;
     }
@@ -320,7 +377,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         }
     }
     for (next, ids) in released {
-        for ids in ids.chunks(500) {
+        for ids in ids.chunks(512) {
             Entity::update_many()
                 .col_expr(
                     Column::ClaimedUntil,
@@ -328,7 +385,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
                 )
                 .col_expr(Column::NextAttemptAt, Expr::value(next))
                 .col_expr(Column::UpdatedAt, Expr::value(now))
-                .filter(Column::Id.is_in(ids.iter().copied()))
+                .filter(Column::Id.is_in(padded(ids.to_vec())))
                 .exec(&txn)
                 .await?;
         }
@@ -573,6 +630,18 @@ mod tests {
     use crate::activities::{ActivityData, insert};
 
     #[test]
+    fn lists_are_padded_to_a_few_shapes() {
+        assert_eq!(padded(Vec::<i64>::new()), Vec::<i64>::new());
+        assert_eq!(padded(vec![7]), vec![7]);
+        assert_eq!(padded(vec![1, 2, 3]), vec![1, 2, 3, 3]);
+        assert_eq!(padded((1..=5).collect::<Vec<i64>>()).len(), 8);
+        let shapes: std::collections::HashSet<usize> = (1..=512)
+            .map(|n| padded((0..n).collect::<Vec<usize>>()).len())
+            .collect();
+        assert_eq!(shapes.len(), 10, "1, 2, 4 … 512");
+    }
+
+    #[test]
     fn hosts_are_cut_from_inbox_urls_and_interleaved() {
         assert_eq!(host_of("https://a.example/inbox"), "a.example");
         assert_eq!(host_of("http://localhost:8080/u/1/inbox"), "localhost:8080");
@@ -637,12 +706,27 @@ mod tests {
                 .await
                 .expect("enqueue");
             let lease = Duration::seconds(60);
-            let claimed = claim_jobs(db.conn(), 10, lease, &["slow.example".to_string()])
+            assert_eq!(
+                hosts_with_due_jobs(db.conn(), 10).await.expect("hosts"),
+                ["fast.example:8443", "slow.example"]
+            );
+            assert_eq!(
+                hosts_with_due_jobs(db.conn(), 1).await.expect("hosts"),
+                ["fast.example:8443"]
+            );
+            let skip = ["slow.example".to_string()];
+            let claimed = claim_jobs(db.conn(), 10, lease, HostFilter::Skip(&skip))
                 .await
                 .unwrap_or_else(|e| panic!("round {round}: {e}"));
             assert_eq!(claimed.len(), 1);
             assert_eq!(claimed[0].host, "fast.example:8443");
-            let rest = claim_jobs(db.conn(), 10, lease, &[]).await.expect("claim");
+            let none = claim_jobs(db.conn(), 10, lease, HostFilter::Only("fast.example:8443"))
+                .await
+                .expect("claim");
+            assert!(none.is_empty(), "already claimed");
+            let rest = claim_jobs(db.conn(), 10, lease, HostFilter::Only("slow.example"))
+                .await
+                .expect("claim");
             assert_eq!(rest.len(), 1);
             assert_eq!(rest[0].host, "slow.example");
             let (by_host, others) = pending_by_host(db.conn(), 1).await.expect("by host");

@@ -420,6 +420,9 @@ pub struct DirectoryFilter {
     /// Vocabulary concepts: each list is a concept with its narrower ones (any of them
     /// matches); every list must match.
     pub concepts: Vec<Vec<String>>,
+    /// Regional labels (`crate::labels`): each list is the possible ids of one label; a
+    /// place of the cluster must hold a valid attestation of every one.
+    pub regional_labels: Vec<Vec<String>>,
     /// Open at this instant, by its opening hours.
     pub open_at: Option<DateTime<Utc>>,
 }
@@ -518,6 +521,17 @@ fn listing(filter: &DirectoryFilter) -> sea_orm::Select<Entity> {
     }
     for paths in &filter.concepts {
         query = query.filter(concept_condition(paths));
+    }
+    for ids in &filter.regional_labels {
+        let holders = Query::select()
+            .column(Column::ClusterId)
+            .from(Entity)
+            .and_where(
+                Expr::col(Column::ApId)
+                    .in_subquery(crate::labels::valid_holders_query(ids, crate::now())),
+            )
+            .to_owned();
+        query = query.filter(Column::ClusterId.in_subquery(holders));
     }
     query
 }

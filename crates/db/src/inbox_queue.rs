@@ -84,11 +84,15 @@ pub async fn enqueue_batch<C: ConnectionTrait>(
         .collect();
     let now = now();
     let mut inserted: HashSet<String> = HashSet::new();
-    for chunk in fresh.chunks(100) {
-        let rows = Entity::insert_many(chunk.iter().map(|q| q.active(now)))
-            .on_conflict_do_nothing_on([Column::ApId])
-            .exec_with_returning_many(conn)
-            .await?;
+    for chunk in fresh.chunks(128) {
+        let rows = Entity::insert_many(
+            crate::deliveries::padded(chunk.to_vec())
+                .iter()
+                .map(|q| q.active(now)),
+        )
+        .on_conflict_do_nothing_on([Column::ApId])
+        .exec_with_returning_many(conn)
+        .await?;
         if let TryInsertResult::Inserted(rows) = rows {
             inserted.extend(rows.into_iter().map(|r| r.ap_id));
         }
@@ -172,7 +176,7 @@ pub async fn finish_batch<C: ConnectionTrait + TransactionTrait>(
         txn.execute_unprepared("SET LOCAL synchronous_commit TO OFF")
             .await?;
     }
-    for ids in ids.chunks(500) {
+    for ids in ids.chunks(512) {
         Entity::update_many()
             .col_expr(Column::Status, Expr::value(InboxStatus::Done))
             .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
@@ -181,7 +185,7 @@ pub async fn finish_batch<C: ConnectionTrait + TransactionTrait>(
                 Expr::value(Option::<DateTime<Utc>>::None),
             )
             .col_expr(Column::LastError, Expr::value(Option::<String>::None))
-            .filter(Column::Id.is_in(ids.iter().copied()))
+            .filter(Column::Id.is_in(crate::deliveries::padded(ids.to_vec())))
             .exec(&txn)
             .await?;
     }

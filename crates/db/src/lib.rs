@@ -9,26 +9,32 @@
 //!   [`blocks`], [`tokens`], [`instance`]: the queries, grouped by table.
 //! - [`feeds`]: what the public feeds (Atom, RSS, JSON Feed, iCalendar, GeoJSON) read.
 //! - [`directory`]: the federated directory of places, deduplicated across instances.
+//! - [`labels`]: regional labels: network keys, definitions, applications, attestations.
 
 pub mod accounts;
 pub mod activities;
 pub mod actors;
 pub mod blocks;
 pub mod connect;
+pub mod cooperation;
 pub mod deliveries;
 pub mod directory;
 pub mod entities;
 pub mod feeds;
 pub mod follows;
+pub mod funding;
 pub mod ids;
 pub mod inbox_queue;
 pub mod instance;
+pub mod labels;
 pub mod media;
 pub mod networks;
 pub mod objects;
 pub mod opendata;
+pub mod orientation;
 pub mod places;
 pub mod reports;
+pub mod source_code;
 pub mod tokens;
 
 pub use connect::{Backend, Db};

@@ -372,6 +372,9 @@ pub struct TimelineFilter {
     /// The author place's concepts (its labels), through the directory, any entry of its
     /// cluster; same shape as `concepts`.
     pub author_concepts: Vec<Vec<String>>,
+    /// Regional labels (`crate::labels`): each list is the possible ids of one label; the
+    /// author must hold a valid (unrevoked, current) attestation of every one.
+    pub regional_labels: Vec<Vec<String>>,
     /// Events starting at or after this instant.
     pub starts_from: Option<DateTime<Utc>>,
     /// Events starting at or before this instant.
@@ -452,6 +455,12 @@ impl TimelineFilter {
                         )
                         .to_owned(),
                 ),
+            );
+        }
+        for ids in &self.regional_labels {
+            query = query.filter(
+                Column::AttributedTo
+                    .in_subquery(crate::labels::valid_holders_query(ids, crate::now())),
             );
         }
         for paths in &self.author_concepts {

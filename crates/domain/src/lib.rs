@@ -9,26 +9,35 @@
 //! - [`note`]: short news and plain text to safe HTML.
 //! - [`service`]: services a place offers (`Page`).
 //! - [`showcase`]: heritage showcases (`Article`).
+//! - [`cooperation`]: offers and requests between places (FEP-0837), agreements.
+//! - [`source_code`]: the "code source" of a tiers-lieu: openly licensed articles, forks.
 //! - [`text`]: HTML escaping and text helpers.
 //! - [`identity`]: SIRET/SIREN/RNA, INSEE codes, e-mails.
+//! - [`label`]: regional labels: definitions, answers to criteria, grant dates, summaries.
 //! - [`hours`]: opening hours (OSM syntax): validation, open now, plain-language descriptions.
 //! - [`vocab`]: the shared plain-language vocabulary (services, publics, fees…) with pictograms.
 //! - [`recurrence`]: recurring permanences (RRULE), occurrences and their exceptions.
 //! - [`territory`]: départements and régions of postal and INSEE codes, distances, boxes.
 //! - [`directory`]: when two places published by different instances are the same place.
 //! - [`timeline`]: the vocabulary filters of the timeline and the directory.
+//! - [`orientation`]: the Passeport numérique: a person's answers and the ranking rules.
 
+pub mod cooperation;
 pub mod directory;
 pub mod event;
+pub mod funding;
 pub mod hours;
 pub mod identity;
+pub mod label;
 pub mod media;
 pub mod note;
 pub mod opendata;
+pub mod orientation;
 pub mod place;
 pub mod recurrence;
 pub mod service;
 pub mod showcase;
+pub mod source_code;
 pub mod territory;
 pub mod text;
 pub mod timeline;

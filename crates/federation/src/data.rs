@@ -31,6 +31,7 @@ struct Inner {
     inbox_permits: Arc<tokio::sync::Semaphore>,
     instance: galaxie_db::entities::instance::Model,
     inbox_state: crate::inbox::InboxState,
+    write_gate: crate::inbox::WriteGate,
 }
 
 /// Request-scoped federation data.
@@ -89,6 +90,10 @@ impl AppData {
     pub fn inbox_state(&self) -> &crate::inbox::InboxState {
         &self.inner.inbox_state
     }
+    /// Turns between this process's busiest writers on SQLite ([`crate::inbox::WriteGate`]).
+    pub fn write_gate(&self) -> &crate::inbox::WriteGate {
+        &self.inner.write_gate
+    }
     /// The instance actor's row.
     pub fn instance(&self) -> &galaxie_db::entities::instance::Model {
         &self.inner.instance
@@ -146,6 +151,7 @@ pub async fn build_federation_config(
         .dns_resolver(Arc::new(ValidatingDnsResolver::new(Vec::new(), validate)))
         .build()
         .map_err(|e| FederationError::Internal(format!("HTTP client: {e}")))?;
+    let write_gate = crate::inbox::WriteGate::for_backend(db.backend());
     let data = AppData {
         inner: Arc::new(Inner {
             db: db.clone(),
@@ -160,7 +166,8 @@ pub async fn build_federation_config(
                 settings.inbox_concurrency.max(1),
             )),
             instance: instance.clone(),
-            inbox_state: crate::inbox::InboxState::new(db.clone()),
+            inbox_state: crate::inbox::InboxState::new(db.clone(), write_gate.clone()),
+            write_gate,
         }),
     };
     let instance_actor = ApubInstance::new(instance, &urls);

@@ -312,6 +312,7 @@ mod tests {
             external_updated_on: None,
             kind: galaxie_db::networks::KIND_PLACE.into(),
             join_policy: None,
+            cooperation_frameworks: None,
         };
         let urls = urls();
         let json = ApubPlace::new(row, &urls).to_json(&urls);

@@ -72,6 +72,32 @@ pub async fn receive(data: &Data, post: InboxPost<'_>) -> Result<Received, Feder
     result
 }
 
+/// On SQLite, takes turns between this process's busiest writers: the inbox queue's writer,
+/// the inbox worker's bookkeeping, the delivery worker's claims and outcomes. SQLite has one
+/// writer at a time, and a connection that finds the lock taken sleeps in its busy handler (a
+/// millisecond, then 2, 5, 10…): waiting in turn here instead costs nothing. On PostgreSQL it
+/// does nothing (writers run side by side).
+#[derive(Clone, Default)]
+pub struct WriteGate(Option<Arc<tokio::sync::Mutex<()>>>);
+
+impl WriteGate {
+    /// A gate for a database on `backend`.
+    pub fn for_backend(backend: galaxie_db::Backend) -> Self {
+        match backend {
+            galaxie_db::Backend::Sqlite => Self(Some(Arc::default())),
+            galaxie_db::Backend::Postgres => Self(None),
+        }
+    }
+
+    /// Waits for this writer's turn; the turn lasts as long as the guard.
+    pub async fn turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.0 {
+            Some(gate) => Some(gate.lock().await),
+            None => None,
+        }
+    }
+}
+
 /// One request being verified or waiting for the writer, while it lives.
 struct InFlight<'a>(&'a AtomicUsize);
 
@@ -116,8 +142,8 @@ struct KnownKey {
 
 impl InboxState {
     /// Starts the inbox queue's writer on `db` (a task on the current runtime, which ends when
-    /// the state is dropped).
-    pub fn new(db: Db) -> Self {
+    /// the state is dropped), taking turns at `gate`.
+    pub fn new(db: Db, gate: WriteGate) -> Self {
         let in_flight = Arc::new(AtomicUsize::new(0));
         Self {
             keys: moka::future::Cache::builder()
@@ -128,7 +154,7 @@ impl InboxState {
                 .max_capacity(10_000)
                 .time_to_live(Duration::from_secs(60))
                 .build(),
-            writer: QueueWriter::spawn(db, in_flight.clone()),
+            writer: QueueWriter::spawn(db, gate, in_flight.clone()),
             in_flight,
         }
     }
@@ -170,9 +196,9 @@ struct QueueWriter {
 }
 
 impl QueueWriter {
-    fn spawn(db: Db, in_flight: Arc<AtomicUsize>) -> Self {
+    fn spawn(db: Db, gate: WriteGate, in_flight: Arc<AtomicUsize>) -> Self {
         let (tx, rx) = mpsc::channel(1024);
-        tokio::spawn(write_batches(db, rx, in_flight));
+        tokio::spawn(write_batches(db, gate, rx, in_flight));
         Self { tx }
     }
 }
@@ -211,7 +237,12 @@ async fn enqueue(
 /// The writer task: takes what is waiting (up to [`MAX_BATCH`]), waits up to [`LINGER`] for
 /// requests still being verified, writes, answers, and again. A batch that fails is written
 /// again one activity at a time, so that one bad row fails alone.
-async fn write_batches(db: Db, mut rx: mpsc::Receiver<Submitted>, in_flight: Arc<AtomicUsize>) {
+async fn write_batches(
+    db: Db,
+    gate: WriteGate,
+    mut rx: mpsc::Receiver<Submitted>,
+    in_flight: Arc<AtomicUsize>,
+) {
     while let Some(first) = rx.recv().await {
         let deadline = tokio::time::Instant::now() + LINGER;
         let mut batch = vec![first];
@@ -239,6 +270,7 @@ async fn write_batches(db: Db, mut rx: mpsc::Receiver<Submitted>, in_flight: Arc
                 payload: &s.payload,
             })
             .collect();
+        let turn = gate.turn().await;
         let results: Vec<Result<bool, String>> = match galaxie_db::inbox_queue::enqueue_batch(
             db.conn(),
             &queued,
@@ -261,6 +293,7 @@ async fn write_batches(db: Db, mut rx: mpsc::Receiver<Submitted>, in_flight: Arc
             }
             Err(err) => vec![Err(err.to_string())],
         };
+        drop(turn);
         drop(queued);
         for (submitted, result) in batch.into_iter().zip(results) {
             let _ = submitted.reply.send(result);
@@ -603,13 +636,12 @@ pub mod worker {
             if *shutdown.borrow() {
                 return;
             }
-            let claimed = match inbox_queue::claim_due(
-                app.db().conn(),
-                CLAIM,
-                chrono::Duration::seconds(120),
-            )
-            .await
-            {
+            let turn = app.write_gate().turn().await;
+            let claimed =
+                inbox_queue::claim_due(app.db().conn(), CLAIM, chrono::Duration::seconds(120))
+                    .await;
+            drop(turn);
+            let claimed = match claimed {
                 Ok(c) => c,
                 Err(err) => {
                     tracing::error!(error = %err, "cannot claim inbox activities");
@@ -646,7 +678,10 @@ pub mod worker {
                     }
                 }
             }
-            if let Err(err) = inbox_queue::finish_batch(app.db().conn(), done).await {
+            let turn = app.write_gate().turn().await;
+            let finished = inbox_queue::finish_batch(app.db().conn(), done).await;
+            drop(turn);
+            if let Err(err) = finished {
                 tracing::error!(error = %err, "cannot record applied inbox activities; they will be applied again");
             }
         }

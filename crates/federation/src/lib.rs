@@ -17,13 +17,23 @@
 //! - [`series`]: recurring permanences and their published occurrences.
 //! - [`webfinger`]: resolving `@user@host`.
 //! - [`directory`]: the federated directory, fed by local places and fetched remote ones.
+//! - [`cooperation`]: offers and requests between places (FEP-0837), agreements.
+//! - [`fork`]: a place's code source (`sourceCode`) and forks of it.
+//! - [`integrity`]: FEP-8b32 `eddsa-jcs-2022` proofs and Ed25519 multikeys.
+//! - [`label`]: regional labels: definitions, applications, signed attestations.
+//! - [`funding`]: the funding watch: calls published, received, imported and matched.
 
 pub mod activities;
 pub mod backfill;
+pub mod cooperation;
 pub mod data;
 pub mod directory;
 pub mod error;
+pub mod fork;
+pub mod funding;
 pub mod inbox;
+pub mod integrity;
+pub mod label;
 pub mod metrics;
 pub mod network;
 pub mod objects;

@@ -82,7 +82,14 @@ impl App {
                 axum::http::StatusCode::REQUEST_TIMEOUT,
                 timeout,
             ))
-            .layer(tower_http::trace::TraceLayer::new_for_http())
+            // Orientation answers are a person's: their query strings are never logged.
+            .layer(
+                tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                    |req: &axum::http::Request<axum::body::Body>| {
+                        galaxie_web::routes::orientation::request_span(req)
+                    },
+                ),
+            )
     }
 
     /// Serves HTTP on `listener` and runs the delivery worker, until `shutdown` completes.
@@ -102,6 +109,11 @@ impl App {
             self.worker.poll,
             stop_rx.clone(),
         ));
+        let funding_watch = tokio::spawn(crate::funding_cli::refresh_loop(
+            self.federation.clone(),
+            self.config.funding.clone(),
+            stop_rx.clone(),
+        ));
         let maintenance = tokio::spawn(maintenance(self.federation.clone(), stop_rx));
         let router = self.router();
         let served = axum::serve(listener, router)
@@ -110,6 +122,7 @@ impl App {
         let _ = stop_tx.send(true);
         let _ = worker.await;
         let _ = maintenance.await;
+        let _ = funding_watch.await;
         let _ = inbox.await;
         served.context("HTTP server failed")
     }

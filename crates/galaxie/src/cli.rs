@@ -108,6 +108,16 @@ pub enum Command {
     /// Relays (Mastodon and LitePub style): subscribe, unsubscribe, list.
     #[command(subcommand)]
     Relay(crate::network_cli::RelayCommand),
+    /// Cooperation between places: offers and requests (FEP-0837), agreements, code source.
+    #[command(subcommand)]
+    Coop(crate::cooperation_cli::CoopCommand),
+    /// The funding watch: import funders' feeds and Aides-territoires JSON, list the calls a
+    /// place may apply to.
+    #[command(subcommand)]
+    Funding(crate::funding_cli::FundingCommand),
+    /// Regional labels: define, apply, grant (a signed attestation), refuse, revoke, verify.
+    #[command(subcommand)]
+    Label(crate::label_cli::LabelCommand),
     /// Make the instance follow a place or a network for its regional timeline (no local
     /// place needed): @name@host or the actor's URL.
     Subscribe {
@@ -181,6 +191,17 @@ pub enum PlaceCommand {
         name: Option<String>,
         #[command(flatten)]
         profile: ProfileArgs,
+    },
+    /// Start a new place from another place's published code source (its governance,
+    /// economic model, charter, recipes…), attribution and licence kept; the origin is told.
+    Fork {
+        /// The place to start from: @place@host or its URL.
+        source: String,
+        /// The new place's username.
+        username: String,
+        /// The new place's name (default: "Nouveau lieu d’après …").
+        #[arg(long)]
+        name: Option<String>,
     },
 }
 
@@ -638,7 +659,7 @@ fn print_place(app: &App, p: &galaxie_db::entities::places::Model) {
 pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
     // The demo builds its own instances, not one on `config`.
     let command = match command {
-        Command::Demo(args) => return crate::demo::run(args).await,
+        Command::Demo(args) => return Box::pin(crate::demo::run(args)).await,
         other => other,
     };
     if let Command::Serve = command {
@@ -653,10 +674,17 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             "Galaxie is serving"
         );
         let shutdown = shutdown_signal();
-        app.serve(listener, shutdown).await?;
+        Box::pin(app.serve(listener, shutdown)).await?;
         return Ok(());
     }
-    let app = App::build(config).await?;
+    let app = Box::pin(App::build(config)).await?;
+    // Boxed, as are the larger subcommands' futures within: inline, they made this future
+    // overflow a test thread's 2 MiB stack in debug builds.
+    Box::pin(execute(&app, command)).await
+}
+
+/// Runs a command other than `serve` and `demo` on a built instance.
+async fn execute(app: &App, command: Command) -> Result<(), CliError> {
     let data = app.data();
     match command {
         Command::Serve | Command::Demo(_) => {}
@@ -672,11 +700,11 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
         }) => {
             let place = NewPlace::from_parts(Some(&username), raw_profile(profile, Some(name)))?;
             let row = service::create_place(&data, place).await?;
-            print_place(&app, &row);
+            print_place(app, &row);
         }
         Command::Place(PlaceCommand::List) => {
             for p in galaxie_db::places::list(app.db.conn()).await? {
-                print_place(&app, &p);
+                print_place(app, &p);
             }
         }
         Command::Place(PlaceCommand::Show { username }) => {
@@ -696,7 +724,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             profile,
         }) => {
             let row = service::update_place(&data, &username, raw_profile(profile, name)).await?;
-            print_place(&app, &row);
+            print_place(app, &row);
         }
         Command::Publish(PublishCommand::Note {
             place,
@@ -891,15 +919,39 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 println!("{status:?}\t{n}");
             }
         }
-        Command::Export(command) => crate::opendata::run_export(&app, command).await?,
-        Command::Import(command) => crate::opendata::run_import(&app, command).await?,
-        Command::Directory(command) => crate::directory_cli::run_directory(&app, command).await?,
-        Command::Admin(command) => crate::admin_cli::run_admin(&app, command).await?,
-        Command::Network(command) => crate::network_cli::run_network(&app, command).await?,
-        Command::Relay(command) => crate::network_cli::run_relay(&app, command).await?,
-        Command::Subscribe { target } => crate::network_cli::run_subscribe(&app, &target).await?,
+        Command::Export(command) => crate::opendata::run_export(app, command).await?,
+        Command::Import(command) => crate::opendata::run_import(app, command).await?,
+        Command::Directory(command) => {
+            Box::pin(crate::directory_cli::run_directory(app, command)).await?
+        }
+        Command::Admin(command) => Box::pin(crate::admin_cli::run_admin(app, command)).await?,
+        Command::Network(command) => {
+            Box::pin(crate::network_cli::run_network(app, command)).await?
+        }
+        Command::Relay(command) => Box::pin(crate::network_cli::run_relay(app, command)).await?,
+        Command::Coop(command) => Box::pin(crate::cooperation_cli::run_coop(app, command)).await?,
+        Command::Place(PlaceCommand::Fork {
+            source,
+            username,
+            name,
+        }) => {
+            Box::pin(crate::cooperation_cli::run_fork(
+                app,
+                &source,
+                &username,
+                name.as_deref(),
+            ))
+            .await?
+        }
+        Command::Funding(command) => {
+            Box::pin(crate::funding_cli::run_funding(app, command)).await?
+        }
+        Command::Label(command) => Box::pin(crate::label_cli::run_label(app, command)).await?,
+        Command::Subscribe { target } => {
+            Box::pin(crate::network_cli::run_subscribe(app, &target)).await?
+        }
         Command::Unsubscribe { target } => {
-            crate::network_cli::run_unsubscribe(&app, &target).await?
+            Box::pin(crate::network_cli::run_unsubscribe(app, &target)).await?
         }
     }
     Ok(())
@@ -937,4 +989,19 @@ fn parse_time(field: &str, raw: &str) -> Result<chrono::DateTime<chrono::Utc>, C
                 "invalid input: {field}: is not an RFC 3339 date and time like 2027-01-10T14:00:00+01:00 ({e})"
             ))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The future of a command stays small: a test thread (2 MiB of stack) runs commands, and
+    /// debug builds copy futures about; inline subcommand futures overflowed it once.
+    #[test]
+    fn a_command_future_stays_small() {
+        let future = run(Command::Migrate, Config::default());
+        let size = std::mem::size_of_val(&future);
+        println!("run future: {size} bytes");
+        assert!(size < 16 * 1024, "run's future takes {size} bytes");
+    }
 }

@@ -29,6 +29,8 @@ pub struct Config {
     pub log: LogConfig,
     /// `[media]`: upload limits.
     pub media: MediaLimits,
+    /// `[funding]`: funders' feeds imported on a schedule.
+    pub funding: crate::funding_cli::FundingConfig,
 }
 
 /// `[instance]`.
@@ -107,6 +109,7 @@ impl Default for Config {
             federation: FederationSettings::default(),
             log: LogConfig::default(),
             media: MediaLimits::default(),
+            funding: crate::funding_cli::FundingConfig::default(),
         }
     }
 }

@@ -33,3 +33,48 @@ memberships-intro = Le lieu peut entrer dans un réseau. Le réseau montre alors
 relays-intro = Un relais envoie à ce site ce que publient d’autres sites.
 withdraw-intro = Le réseau ne montrera plus cette publication.
 reports-intro = D’autres sites disent ici qu’un compte ou une publication pose problème. Regardez. Décidez. Puis cliquez sur « Traité ».
+
+## Orientation (Passeport numérique)
+orientation-intro = Répondez aux questions. Vous pouvez le faire seul. Vous pouvez le faire avec un médiateur. Nous cherchons les lieux qui peuvent vous aider.
+orientation-private = Ce site ne garde pas vos réponses.
+orientation-results-empty = Nous ne trouvons pas de lieu. Vous pouvez aller plus loin. Vous pouvez enlever une réponse.
+orientation-passport-link-hint = Gardez ce lien. Il garde vos réponses.
+orientation-passport-nojs = Ce passeport ne s’ouvre pas ici. Refaites le questionnaire avec la personne.
+
+## The funding watch (pages/funding.rs)
+funding-kind = Argent pour des projets
+funding-title = De l’argent pour { $place }
+funding-archive-title = Demandes finies pour { $place }
+funding-intro = Ici, des organismes donnent de l’argent pour des projets. Ce lieu peut demander cet argent. Le plus urgent est en premier.
+funding-empty = Il n’y a rien pour ce lieu en ce moment.
+funding-archive-empty = Il n’y a pas de demande finie.
+funding-archive-link = Voir les demandes finies
+funding-open-link = Voir les demandes en cours
+funding-deadline = Dernier jour pour demander
+funding-no-deadline = On peut demander à tout moment
+funding-closes-in = { $days ->
+    [0] C’est le dernier jour
+    [1] Il reste 1 jour
+   *[other] Il reste { $days } jours
+}
+funding-closed = C’est fini
+funding-funder = Qui donne l’argent
+funding-amount = Combien d’argent
+funding-eligible = Qui peut demander
+funding-how = Comment demander
+funding-apply = Faire la demande
+funding-place-link = De l’argent pour ce lieu
+
+## Coopération entre lieux et code source, en facile à lire
+coop-list-title = Les lieux s’entraident
+coop-list-intro = Un lieu peut prêter une salle ou du matériel, aider avec son métier, ou demander de l’aide.
+coop-place-intro = Ce que ce lieu propose aux autres lieux, ce qu’il demande, et les accords.
+coop-status-accepted = Accord conclu
+coop-reciprocal = Ce qui est demandé en échange
+source-intro = Comment ce lieu marche. Un autre lieu peut copier ce modèle.
+source-fork-title = Créer un nouveau lieu avec ce modèle
+
+## Labels régionaux
+label-held-by = donné par { $issuer }
+label-held-until = jusqu’au { $date }
+coop-frameworks = Les accords pour travailler ensemble

@@ -25,6 +25,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("places.html", include_str!("../templates/places.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("place.html", include_str!("../templates/place.html")),
+    (
+        "labels/held.html",
+        include_str!("../templates/labels/held.html"),
+    ),
+    (
+        "admin/labels.html",
+        include_str!("../templates/admin/labels.html"),
+    ),
     ("event.html", include_str!("../templates/event.html")),
     ("showcase.html", include_str!("../templates/showcase.html")),
     ("note.html", include_str!("../templates/note.html")),
@@ -36,6 +44,26 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("search.html", include_str!("../templates/search.html")),
     ("follow.html", include_str!("../templates/follow.html")),
+    (
+        "funding/list.html",
+        include_str!("../templates/funding/list.html"),
+    ),
+    (
+        "cooperation/list.html",
+        include_str!("../templates/cooperation/list.html"),
+    ),
+    (
+        "cooperation/place.html",
+        include_str!("../templates/cooperation/place.html"),
+    ),
+    (
+        "cooperation/source.html",
+        include_str!("../templates/cooperation/source.html"),
+    ),
+    (
+        "funding/call.html",
+        include_str!("../templates/funding/call.html"),
+    ),
     (
         "admin/login.html",
         include_str!("../templates/admin/login.html"),
@@ -87,6 +115,34 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "admin/reports.html",
         include_str!("../templates/admin/reports.html"),
+    ),
+    (
+        "orientation/questionnaire.html",
+        include_str!("../templates/orientation/questionnaire.html"),
+    ),
+    (
+        "orientation/result.html",
+        include_str!("../templates/orientation/result.html"),
+    ),
+    (
+        "orientation/results.html",
+        include_str!("../templates/orientation/results.html"),
+    ),
+    (
+        "orientation/sheet.html",
+        include_str!("../templates/orientation/sheet.html"),
+    ),
+    (
+        "orientation/sheet_page.html",
+        include_str!("../templates/orientation/sheet_page.html"),
+    ),
+    (
+        "orientation/sheet_alone.html",
+        include_str!("../templates/orientation/sheet_alone.html"),
+    ),
+    (
+        "orientation/passport.html",
+        include_str!("../templates/orientation/passport.html"),
     ),
 ];
 

@@ -57,6 +57,8 @@ fn tags() -> Value {
         { "name": "directory", "description": "Every place known to this instance, its own and those read from other instances, deduplicated across instances (same SIRET/SIREN/RNA, same address, or within 100 m with a similar name); also as GeoJSON (`/directory.geojson`) and MedNum CSV (`/directory.csv`)." },
         { "name": "networks", "description": "Regional networks: `Group` actors (FEP-1b12) that announce their members' public activities; membership, moderation and the public moderation log." },
         { "name": "subscriptions", "description": "What the instance actor follows without a place of its own (places and networks for the timeline) and relays of both kinds (Mastodon and LitePub style)." },
+        { "name": "funding", "description": "The funding watch: funding calls (`Page`s with Galaxie's funding terms) published by places and networks or imported from funders' feeds, and the calls each place may apply to." },
+        { "name": "cooperation", "description": "Cooperation between places (FEP-0837 `Proposal`s, `Offer`s of `Agreement`s, `Accept`/`Reject`) and the code source of a tiers-lieu (openly licensed `Article`s in a `sourceCode` collection, forks)." },
         { "name": "meta", "description": "This document." }
     ])
 }
@@ -227,7 +229,20 @@ fn paths() -> Value {
     paths.insert("/media/{name}/thumbnail".into(), media_file_path(true));
     paths.insert("/api/v1/timeline".into(), timeline_path());
     paths.insert("/api/v1/directory".into(), directory_path());
+    paths.insert(
+        "/api/v1/orientation".into(),
+        crate::routes::orientation::openapi_path(),
+    );
     for (path, item) in network_paths() {
+        paths.insert(path.into(), item);
+    }
+    for (path, item) in crate::routes::cooperation::openapi_paths() {
+        paths.insert(path.into(), item);
+    }
+    for (path, item) in crate::routes::labels::openapi_paths() {
+        paths.insert(path.into(), item);
+    }
+    for (path, item) in crate::routes::funding::openapi_paths() {
         paths.insert(path.into(), item);
     }
     Value::Object(paths)
@@ -899,6 +914,9 @@ fn schemas() -> Value {
     map.insert("TimelinePage".into(), timeline_page_schema());
     map.insert("DirectoryEntry".into(), directory_entry_schema());
     map.insert("DirectoryPage".into(), directory_page_schema());
+    for (name, schema) in crate::routes::orientation::openapi_schemas() {
+        map.insert(name.into(), schema);
+    }
     map.insert("QueryError".into(), query_error_schema());
     map.insert("Error".into(), error_schema());
     map.insert("ValidationError".into(), validation_error_schema());
@@ -2448,6 +2466,7 @@ mod tests {
             "/media/{name}/thumbnail",
             "/api/v1/timeline",
             "/api/v1/directory",
+            "/api/v1/orientation",
             "/api/v1/networks",
             "/api/v1/networks/{username}",
             "/api/v1/networks/{username}/members",
@@ -2457,6 +2476,17 @@ mod tests {
             "/api/v1/places/{username}/memberships",
             "/api/v1/relays",
             "/api/v1/subscriptions",
+            "/api/v1/funding",
+            "/api/v1/places/{username}/funding",
+            "/api/v1/funding/{id}",
+            "/api/v1/proposals",
+            "/api/v1/places/{username}/proposals",
+            "/api/v1/places/{username}/agreements",
+            "/api/v1/agreements/{id}/{decision}",
+            "/api/v1/places/{username}/source-code",
+            "/api/v1/places/{username}/forks",
+            "/api/v1/places/{username}/frameworks",
+            "/api/v1/forks",
         ] {
             assert!(paths.contains_key(path), "{path} is not documented");
         }

@@ -54,6 +54,9 @@ pub struct Model {
     pub kind: String,
     /// A network's membership policy: `open` or `approval`.
     pub join_policy: Option<String>,
+    /// Cooperation frameworks (a JSON array of `cooperation-framework` slugs), set by
+    /// `galaxie_db::cooperation::set_frameworks`.
+    pub cooperation_frameworks: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,7 +14,8 @@
 //! our context, `gx:service/aide-demarches-administratives`.
 //! - `scheme` is [`Scheme::slug`]: `service`, `public`, `specific-support`, `fee`,
 //!   `access-mode`, `support-mode`, `service-type`, `structure-type`, `programme`, `label`,
-//!   `network`, `legal-form`, `event-category`, `heritage`. The scheme itself is
+//!   `network`, `legal-form`, `event-category`, `heritage`, `cooperation`,
+//!   `cooperation-framework`. The scheme itself is
 //!   `…/ns#{scheme}`.
 //! - `slug` is lower-case ASCII words joined by `-` (`--` separates a data.inclusion
 //!   thematique from its group). Where a concept comes from a data.inclusion list the slug is
@@ -125,11 +126,15 @@ pub enum Scheme {
     EventCategory,
     /// Kinds of heritage, for heritage showcases.
     Heritage,
+    /// Kinds of cooperation between places (FEP-0837 proposals).
+    Cooperation,
+    /// Cooperation frameworks a place works within (SCIC, SCOP, mécénat…).
+    CooperationFramework,
 }
 
 impl Scheme {
     /// Every scheme, in display order.
-    pub const ALL: [Scheme; 14] = [
+    pub const ALL: [Scheme; 16] = [
         Scheme::Service,
         Scheme::Public,
         Scheme::SpecificSupport,
@@ -144,6 +149,8 @@ impl Scheme {
         Scheme::LegalForm,
         Scheme::EventCategory,
         Scheme::Heritage,
+        Scheme::Cooperation,
+        Scheme::CooperationFramework,
     ];
 
     /// The path segment of its concepts' IRIs (`service`, `access-mode`…).
@@ -163,6 +170,8 @@ impl Scheme {
             Scheme::LegalForm => "legal-form",
             Scheme::EventCategory => "event-category",
             Scheme::Heritage => "heritage",
+            Scheme::Cooperation => "cooperation",
+            Scheme::CooperationFramework => "cooperation-framework",
         }
     }
 
@@ -193,6 +202,8 @@ impl Scheme {
             Scheme::LegalForm => "Forme juridique",
             Scheme::EventCategory => "Catégories d’événement",
             Scheme::Heritage => "Types de patrimoine",
+            Scheme::Cooperation => "Coopérations entre lieux",
+            Scheme::CooperationFramework => "Cadres de coopération",
         }
     }
 
@@ -213,6 +224,8 @@ impl Scheme {
             Scheme::LegalForm => "Le statut",
             Scheme::EventCategory => "Le genre d’événement",
             Scheme::Heritage => "Le genre de patrimoine",
+            Scheme::Cooperation => "Comment les lieux s’entraident",
+            Scheme::CooperationFramework => "Les accords pour travailler ensemble",
         }
     }
 
@@ -233,6 +246,8 @@ impl Scheme {
             Scheme::LegalForm => "Legal forms",
             Scheme::EventCategory => "Event categories",
             Scheme::Heritage => "Heritage kinds",
+            Scheme::Cooperation => "Cooperation between places",
+            Scheme::CooperationFramework => "Cooperation frameworks",
         }
     }
 
@@ -253,6 +268,8 @@ impl Scheme {
             Scheme::LegalForm => data::legal_forms::CONCEPTS,
             Scheme::EventCategory => data::event_categories::CONCEPTS,
             Scheme::Heritage => data::heritage::CONCEPTS,
+            Scheme::Cooperation => data::cooperation::CONCEPTS,
+            Scheme::CooperationFramework => data::cooperation_frameworks::CONCEPTS,
         }
     }
 

@@ -514,6 +514,8 @@ fn counts_per_scheme_stay_as_documented() {
             (Scheme::LegalForm, 24),
             (Scheme::EventCategory, 37),
             (Scheme::Heritage, 13),
+            (Scheme::Cooperation, 6),
+            (Scheme::CooperationFramework, 8),
         ]
     );
 }

@@ -70,6 +70,9 @@ impl Activity for Create {
         if !wanted(data, &self.actor, &self.object).await? {
             return Ok(());
         }
+        if self.object.funding.is_call() {
+            return crate::funding::receive_create(data, &self.object).await;
+        }
         let (row, _) =
             galaxie_db::objects::upsert(data.db().conn(), received_data(&self.object)).await?;
         crate::timeline::received_directly(data, &row.ap_id, &self.actor).await?;

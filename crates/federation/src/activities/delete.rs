@@ -59,6 +59,9 @@ impl Activity for Delete {
             galaxie_db::actors::delete(conn, self.actor.as_str()).await?;
             return Ok(());
         }
+        if crate::funding::receive_delete(data, &self.actor, object_id.as_str()).await? {
+            return Ok(());
+        }
         if let Some(row) = galaxie_db::objects::by_ap_id(conn, object_id.as_str()).await? {
             if row.attributed_to != self.actor.as_str() {
                 return Err(FederationError::Forbidden(

@@ -52,6 +52,10 @@ pub enum InboxActivity {
     Sanction(remove::Sanction),
     /// A report, stored for the administrator.
     Flag(flag::Flag),
+    /// About regional labels: attestations, their revocation, applications and answers.
+    Label(Box<crate::label::LabelActivity>),
+    /// Cooperation: proposals, agreements and their answers, forks told to their origin.
+    Cooperation(Box<crate::cooperation::CoopActivity>),
     /// A known type we do not act on.
     Ignored(String),
 }
@@ -65,6 +69,12 @@ impl InboxActivity {
         ) -> Result<T, FederationError> {
             serde_json::from_value(value)
                 .map_err(|e| FederationError::Malformed(format!("{kind}: {e}")))
+        }
+        if let Some(label) = crate::label::LabelActivity::claim(kind, &value) {
+            return Ok(InboxActivity::Label(Box::new(label)));
+        }
+        if let Some(coop) = crate::cooperation::CoopActivity::claim(kind, &value) {
+            return Ok(InboxActivity::Cooperation(Box::new(coop)));
         }
         Ok(match kind {
             "Follow" => InboxActivity::Follow(read(kind, value)?),
@@ -105,6 +115,8 @@ impl InboxActivity {
             InboxActivity::Membership(a) => a.verify(data).await,
             InboxActivity::Sanction(a) => a.verify(data).await,
             InboxActivity::Flag(a) => a.verify(data).await,
+            InboxActivity::Label(a) => a.verify(data).await,
+            InboxActivity::Cooperation(a) => a.verify(data).await,
             InboxActivity::Ignored(_) => Ok(()),
         }
     }
@@ -123,6 +135,8 @@ impl InboxActivity {
             InboxActivity::Membership(a) => a.receive(data).await,
             InboxActivity::Sanction(a) => a.receive(data).await,
             InboxActivity::Flag(a) => a.receive(data).await,
+            InboxActivity::Label(a) => a.receive(data).await,
+            InboxActivity::Cooperation(a) => a.receive(data).await,
             InboxActivity::Ignored(_) => Ok(()),
         }
     }

@@ -76,6 +76,9 @@ impl Activity for Update {
         }
         let post: Post = serde_json::from_value(self.object)?;
         verify_origin(&post, &self.actor)?;
+        if post.funding.is_call() {
+            return crate::funding::receive_update(data, &self.actor, &post).await;
+        }
         let conn = data.db().conn();
         let known = galaxie_db::objects::by_ap_id(conn, post.id.as_str()).await?;
         match known {

@@ -113,6 +113,8 @@ impl Object for ApubActor {
         .await?;
         // A place's profile also goes to the federated directory (fetch and `Update` alike).
         crate::directory::record_remote(data, &json).await;
+        // Its cooperation frameworks, for the cooperation pages.
+        crate::cooperation::record_remote_frameworks(data, &json).await;
         ApubActor::new(row)
     }
 }

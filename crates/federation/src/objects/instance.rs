@@ -67,6 +67,7 @@ impl ApubInstance {
             content: None,
             place: Default::default(),
             network: Default::default(),
+            source_code: Default::default(),
         }
     }
 }

@@ -130,6 +130,7 @@ impl ApubPlace {
             } else {
                 NetworkTerms::default()
             },
+            source_code: crate::fork::terms(urls, p),
         }
     }
 }

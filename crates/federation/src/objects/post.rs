@@ -120,6 +120,7 @@ impl ApubPost {
             image,
             attachment,
             catalogue: catalogue_terms(r),
+            funding: Default::default(),
         })
     }
 }
@@ -359,6 +360,14 @@ impl Object for ApubPost {
     }
 
     async fn from_json(json: Post, data: &Data) -> Result<Self, FederationError> {
+        if json.funding.is_call() {
+            // Announced or backfilled funding calls are kept with the others, apart from the
+            // timeline; the caller then reads this as "not a timeline object".
+            crate::funding::receive_create(data, &json).await?;
+            return Err(FederationError::Malformed(
+                "a funding call is kept apart from the timeline".into(),
+            ));
+        }
         let (row, _) = galaxie_db::objects::upsert(data.db().conn(), received_data(&json)).await?;
         ApubPost::new(row)
     }

@@ -10,10 +10,17 @@
 //!   hosts together are bounded by `delivery_concurrency`. A job holds nothing while it waits:
 //!   a hanging host's jobs wait in their own line and never keep other hosts' jobs from a
 //!   request slot.
-//! - Jobs are queued round-robin by host, so a claim spreads over the hosts; claims skip the
-//!   hosts whose line is full (`4 × delivery_per_host`, at least 16) or whose circuit is open
-//!   (the `host` column), so one host holds at most a full line plus the rest of one claim.
-//!   At most `16 × delivery_concurrency` jobs (at least 1,024) are held at once.
+//! - Claims are made host by host: a host whose line runs low (under two rounds of its
+//!   requests) is refilled with a claim of its own jobs (the `deliveries_host_due` index),
+//!   while it may have more; a second kind of claim takes the jobs of hosts not in memory yet,
+//!   skipping the known ones. That one reads past the skipped hosts' jobs, so it is not
+//!   repeated until new jobs ring or a known host is forgotten; when the poll interval has
+//!   passed, the hosts with due jobs are listed from the index instead (one seek per host)
+//!   and the unknown ones claimed. Jobs are also queued round-robin by host. So one host's
+//!   jobs never fill the memory, a backlog of a few hosts is not read again and again, and
+//!   at most `16 × delivery_concurrency` jobs (at least 1,024) are held at once.
+//! - On SQLite, claims and outcome batches take turns with the inbox's writes in this process
+//!   ([`crate::inbox::WriteGate`]) instead of meeting in SQLite's busy handler.
 //! - A job that waited in memory more than half its lease is given back (due again soon)
 //!   rather than sent, so a lease never expires on a job about to be sent: another process
 //!   may take it then without sending it twice.
@@ -30,7 +37,7 @@ use crate::error::FederationError;
 use crate::metrics::Metrics;
 use crate::signatures::{SigningKey, digest_header, sign_post_with_digest};
 use bytes::Bytes;
-use galaxie_db::deliveries::{self, Finished};
+use galaxie_db::deliveries::{self, Finished, HostFilter};
 use galaxie_db::entities::deliveries::Model as Delivery;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -111,6 +118,9 @@ struct Host {
     senders: usize,
     consecutive_failures: u32,
     open_until: Option<Instant>,
+    /// The queue may hold more due jobs for it: its last claim brought some, or new jobs
+    /// rang. A claim of this host alone that comes back short clears it.
+    more: bool,
 }
 
 /// The hosts this worker delivers to.
@@ -163,21 +173,53 @@ impl Hosts {
         Some(until)
     }
 
-    /// Hosts whose line holds `full` jobs or more, or whose circuit is open: the next claim
-    /// leaves their jobs in the queue. Hosts with nothing in memory are forgotten here.
-    fn to_skip(&self, full: usize) -> Vec<String> {
-        let mut hosts = self.lock();
+    /// Forgets the hosts with nothing in memory and no failures to remember.
+    fn forget_idle(hosts: &mut HashMap<String, Host>) {
         hosts.retain(|_, h| h.senders > 0 || !h.line.is_empty() || h.consecutive_failures > 0);
-        let mut skip: Vec<(usize, &String)> = hosts
+    }
+
+    /// The hosts this worker knows (jobs in memory, or a circuit to remember): a claim of new
+    /// hosts' jobs leaves theirs in the queue (the busiest first, at most
+    /// [`MAX_SKIPPED_HOSTS`]); their lines are refilled host by host.
+    fn known(&self) -> Vec<String> {
+        let mut hosts = self.lock();
+        Self::forget_idle(&mut hosts);
+        let mut known: Vec<(usize, &String)> = hosts
             .iter()
-            .filter(|(_, h)| h.line.len() + h.senders >= full || Self::open_until(h).is_some())
-            .map(|(name, h)| (h.line.len(), name))
+            .map(|(name, h)| (h.line.len() + h.senders, name))
             .collect();
-        skip.sort_by_key(|s| std::cmp::Reverse(s.0));
-        skip.into_iter()
+        known.sort_by_key(|k| std::cmp::Reverse(k.0));
+        known
+            .into_iter()
             .take(MAX_SKIPPED_HOSTS)
             .map(|(_, name)| name.clone())
             .collect()
+    }
+
+    /// Hosts whose line is down to fewer than `low` jobs (waiting and being sent), that may
+    /// have more due jobs in the queue, and whose circuit is closed.
+    fn to_refill(&self, low: usize) -> Vec<String> {
+        self.lock()
+            .iter()
+            .filter(|(_, h)| {
+                h.more && h.line.len() + h.senders < low && Self::open_until(h).is_none()
+            })
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+
+    /// New jobs may be due for every known host (new jobs rang, or time passed).
+    fn all_may_have_more(&self) {
+        for host in self.lock().values_mut() {
+            host.more = true;
+        }
+    }
+
+    /// A claim of `host` alone came back short: it has no more due jobs for now.
+    fn no_more(&self, host: &str) {
+        if let Some(h) = self.lock().get_mut(host) {
+            h.more = false;
+        }
     }
 }
 
@@ -208,15 +250,16 @@ impl Worker {
     }
 
     /// Jobs held in memory at most (a few hundred bytes each, the activity shared): enough
-    /// that hosts that hang, each holding a full line and the rest of a claim until its
-    /// circuit opens, leave room for the others.
+    /// that hosts that hang, each holding a line until its circuit opens, leave room for the
+    /// others.
     fn max_held(&self) -> usize {
         (self.app.settings().delivery_concurrency.max(1) * 16).max(1024)
     }
 
-    /// A host's line is full at this many jobs (waiting and being sent).
-    fn line_full(&self) -> usize {
-        (self.per_host() * 4).max(16)
+    /// A host's line is refilled when it holds fewer jobs than this (waiting and being
+    /// sent): two rounds of its requests.
+    fn refill_below(&self) -> usize {
+        self.per_host() * 2
     }
 
     /// Stores an outcome without waiting, and frees the job's place.
@@ -327,57 +370,99 @@ pub async fn run(
         options,
         app,
     });
-    // The hosts the last short claim skipped (it found fewer jobs than it asked for), and
-    // when. Until one of them has room again, new jobs ring, or the poll interval passes, a
-    // claim would only read the same skipped jobs again: with a backlog of a few hosts, the
-    // whole backlog (measured: a 100,000-job backlog drained at 500 jobs/s instead of 2,000+
-    // when every productive claim was followed by such a scan). A productive claim keeps it.
+    // The hosts the last short claim of new hosts skipped, and when. Until one of them is
+    // forgotten (nothing left in memory), new jobs ring, or the poll interval passes, such a
+    // claim would only read the same skipped jobs again: with a backlog for a few hosts, the
+    // whole backlog (measured: a 100,000-job backlog drained at 500 jobs/s instead of 2,000+).
     let mut exhausted: Option<(Vec<String>, Instant)> = None;
     loop {
         if *shutdown.borrow() {
             return;
         }
-        let room = worker
-            .max_held()
-            .saturating_sub(worker.held.load(Ordering::SeqCst));
         let batch = usize::try_from(worker.options.batch).unwrap_or(64).max(1);
-        // Wait for a useful amount of room rather than claim a job at a time.
-        if room == 0 || (room < batch / 2 && room < worker.max_held() / 2) {
-            tokio::select! {
-                _ = worker.finished.notified() => {}
-                _ = tokio::time::sleep(worker.options.poll) => {}
-                _ = shutdown.changed() => {}
+        let room = || {
+            worker
+                .max_held()
+                .saturating_sub(worker.held.load(Ordering::SeqCst))
+        };
+        let mut claimed_any = false;
+        // Refill the lines that ran low, host by host (an index read each).
+        for host in worker.hosts.to_refill(worker.refill_below()) {
+            let limit = room().min(batch);
+            if limit == 0 {
+                break;
             }
+            match claim(&worker, limit, HostFilter::Only(&host)).await {
+                Ok(n) => {
+                    claimed_any |= n > 0;
+                    if n < limit {
+                        worker.hosts.no_more(&host);
+                    }
+                }
+                Err(err) => tracing::error!(error = %err, host, "cannot claim deliveries"),
+            }
+        }
+        // Then jobs of hosts not in memory yet: one claim skipping the known hosts, unless
+        // the last one came back short and nothing changed since. Once the poll interval has
+        // passed, the hosts with due jobs are listed from the index instead (other processes'
+        // jobs, retries coming due), and the unknown ones claimed one by one.
+        let known = worker.hosts.known();
+        let limit = room().min(batch);
+        let (general, scan) = match &exhausted {
+            None => (true, false),
+            Some((skipped, _)) if !skipped.iter().all(|host| known.contains(host)) => (true, false),
+            Some((_, since)) => (false, since.elapsed() >= worker.options.poll),
+        };
+        if general && limit > 0 {
+            match claim(&worker, limit, HostFilter::Skip(&known)).await {
+                Ok(n) => {
+                    claimed_any |= n > 0;
+                    exhausted = (n < limit).then(|| (known, Instant::now()));
+                }
+                Err(err) => {
+                    tracing::error!(error = %err, "cannot claim deliveries");
+                    exhausted = Some((known, Instant::now()));
+                }
+            }
+        } else if scan && limit > 0 {
+            let due = deliveries::hosts_with_due_jobs(worker.app.db().conn(), 1_000).await;
+            match due {
+                Ok(hosts) => {
+                    for host in hosts.iter().filter(|h| !known.contains(h)) {
+                        let limit = room().min(batch);
+                        if limit == 0 {
+                            break;
+                        }
+                        match claim(&worker, limit, HostFilter::Only(host)).await {
+                            Ok(n) => claimed_any |= n > 0,
+                            Err(err) => {
+                                tracing::error!(error = %err, host, "cannot claim deliveries");
+                            }
+                        }
+                    }
+                }
+                Err(err) => tracing::error!(error = %err, "cannot list hosts with due jobs"),
+            }
+            exhausted = Some((known, Instant::now()));
+        }
+        if claimed_any {
             continue;
         }
-        let skip = worker.hosts.to_skip(worker.line_full());
-        if let Some((skipped, since)) = &exhausted {
-            let waited = since.elapsed();
-            if waited >= worker.options.poll {
-                exhausted = None;
-            } else if skipped.iter().all(|host| skip.contains(host)) {
-                let something_new = tokio::select! {
-                    _ = worker.app.delivery_bell() => true,
-                    _ = worker.finished.notified() => false,
-                    _ = tokio::time::sleep(worker.options.poll - waited) => true,
-                    _ = shutdown.changed() => true,
-                };
-                if something_new {
-                    exhausted = None;
-                }
-                continue;
-            }
-        }
-        let limit = room.min(batch);
-        let claimed = match claim(&worker, limit, &skip).await {
-            Ok(n) => n,
-            Err(err) => {
-                tracing::error!(error = %err, "cannot claim deliveries");
-                0
-            }
+        let poll = match &exhausted {
+            Some((_, since)) => worker.options.poll.saturating_sub(since.elapsed()),
+            None => worker.options.poll,
         };
-        if claimed < limit {
-            exhausted = Some((skip, Instant::now()));
+        let (something_new, rang) = tokio::select! {
+            _ = worker.app.delivery_bell() => (true, true),
+            _ = worker.finished.notified() => (false, false),
+            _ = tokio::time::sleep(poll) => (true, false),
+            _ = shutdown.changed() => (true, false),
+        };
+        if something_new {
+            worker.hosts.all_may_have_more();
+        }
+        if rang {
+            exhausted = None;
         }
     }
 }
@@ -387,11 +472,14 @@ pub async fn run(
 async fn claim(
     worker: &Arc<Worker>,
     limit: usize,
-    skip: &[String],
+    hosts: HostFilter<'_>,
 ) -> Result<usize, FederationError> {
     let app = &worker.app;
     let conn = app.db().conn();
-    let jobs = deliveries::claim_jobs(conn, limit as u64, worker.options.lease, skip).await?;
+    let turn = app.write_gate().turn().await;
+    let jobs = deliveries::claim_jobs(conn, limit as u64, worker.options.lease, hosts).await;
+    drop(turn);
+    let jobs = jobs?;
     if jobs.is_empty() {
         return Ok(0);
     }
@@ -451,6 +539,7 @@ async fn claim(
                 });
                 continue;
             }
+            host.more = true;
             host.line.push_back(Job {
                 delivery,
                 activity,
@@ -665,7 +754,10 @@ async fn record_outcomes(app: AppData, mut rx: mpsc::Receiver<Recorded>) {
             }
         }
         let finished: Vec<Finished> = batch.iter().map(|(f, _)| f.clone()).collect();
-        if let Err(err) = deliveries::record(app.db().conn(), &finished).await {
+        let turn = app.write_gate().turn().await;
+        let recorded = deliveries::record(app.db().conn(), &finished).await;
+        drop(turn);
+        if let Err(err) = recorded {
             // The jobs keep their claims, which expire: they are tried again then.
             tracing::error!(error = %err, jobs = finished.len(), "cannot record delivery outcomes");
         }
@@ -690,46 +782,64 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_host_that_keeps_failing_is_paused_then_tried_again() {
-        let hosts = Hosts::new(&WorkerOptions::default());
-        hosts.lock().insert("slow.example".into(), Host::default());
-        hosts.lock().insert("other.example".into(), Host::default());
-        for _ in 0..BREAKER_THRESHOLD - 1 {
-            assert!(hosts.record("slow.example", false).is_none(), "not yet");
+    fn busy(senders: usize, more: bool) -> Host {
+        Host {
+            senders,
+            more,
+            ..Host::default()
         }
-        assert!(hosts.to_skip(16).is_empty());
-        let until = hosts.record("slow.example", false).expect("open");
-        assert!(until > Instant::now() + Duration::from_secs(25));
-        assert_eq!(hosts.to_skip(16), vec!["slow.example".to_string()]);
-        // Half-open after the pause: one success closes it.
-        if let Some(h) = hosts.lock().get_mut("slow.example") {
-            h.open_until = Some(Instant::now());
-        }
-        assert!(hosts.to_skip(16).is_empty(), "tried again after the pause");
-        assert!(hosts.record("slow.example", true).is_none());
-        assert!(hosts.to_skip(16).is_empty());
     }
 
     #[test]
-    fn hosts_with_a_full_line_are_skipped_by_claims() {
+    fn a_host_that_keeps_failing_is_paused_then_tried_again() {
         let hosts = Hosts::new(&WorkerOptions::default());
-        hosts.lock().insert(
-            "busy.example".into(),
-            Host {
-                senders: 4,
-                ..Host::default()
-            },
+        hosts.lock().insert("slow.example".into(), busy(0, true));
+        hosts.lock().insert("other.example".into(), busy(1, true));
+        for _ in 0..BREAKER_THRESHOLD - 1 {
+            assert!(hosts.record("slow.example", false).is_none(), "not yet");
+        }
+        assert_eq!(hosts.to_refill(8).len(), 2);
+        let until = hosts.record("slow.example", false).expect("open");
+        assert!(until > Instant::now() + Duration::from_secs(25));
+        assert_eq!(
+            hosts.to_refill(8),
+            vec!["other.example".to_string()],
+            "a paused host is not refilled"
         );
-        hosts.lock().insert(
-            "calm.example".into(),
-            Host {
-                senders: 1,
-                ..Host::default()
-            },
+        assert!(
+            hosts.known().contains(&"slow.example".to_string()),
+            "nor are its jobs claimed with new hosts'"
         );
-        assert_eq!(hosts.to_skip(4), vec!["busy.example".to_string()]);
-        assert!(hosts.to_skip(5).is_empty());
+        // Half-open after the pause: refilled again; one success closes it.
+        if let Some(h) = hosts.lock().get_mut("slow.example") {
+            h.open_until = Some(Instant::now());
+        }
+        assert!(hosts.to_refill(8).contains(&"slow.example".to_string()));
+        assert!(hosts.record("slow.example", true).is_none());
+        assert!(
+            !hosts.known().contains(&"slow.example".to_string()),
+            "an idle host without failures is forgotten"
+        );
+    }
+
+    #[test]
+    fn lines_running_low_are_refilled_while_their_host_may_have_more() {
+        let hosts = Hosts::new(&WorkerOptions::default());
+        hosts.lock().insert("busy.example".into(), busy(8, true));
+        hosts.lock().insert("low.example".into(), busy(2, true));
+        hosts
+            .lock()
+            .insert("drained.example".into(), busy(2, false));
+        assert_eq!(hosts.to_refill(8), vec!["low.example".to_string()]);
+        hosts.no_more("low.example");
+        assert!(hosts.to_refill(8).is_empty());
+        hosts.all_may_have_more();
+        let mut refill = hosts.to_refill(8);
+        refill.sort();
+        assert_eq!(refill, ["drained.example", "low.example"]);
+        let known = hosts.known();
+        assert_eq!(known.len(), 3);
+        assert_eq!(known[0], "busy.example", "the busiest first");
     }
 
     #[test]

@@ -133,6 +133,9 @@ pub struct Actor {
     /// Galaxie's network terms, on `Group` actors.
     #[serde(flatten)]
     pub network: NetworkTerms,
+    /// The code source of a place and its forks (`crate::fork`).
+    #[serde(flatten)]
+    pub source_code: crate::fork::SourceCodeTerms,
 }
 
 /// A network's terms (`gx:`): its members, its public moderation log and how it takes

@@ -91,6 +91,48 @@ pub fn galaxie_terms() -> Value {
     add("moderationLog", id("gx:moderationLog"));
     add("joinPolicy", json!("gx:joinPolicy"));
     add("onlineUrl", id("gx:onlineUrl"));
+    // The funding watch (`crate::funding`).
+    add("fundingCall", json!("gx:fundingCall"));
+    add("funder", json!("gx:funder"));
+    add("programme", json!("gx:programme"));
+    add(
+        "deadline",
+        json!({ "@id": "gx:deadline", "@type": "http://www.w3.org/2001/XMLSchema#date" }),
+    );
+    add(
+        "openingDate",
+        json!({ "@id": "gx:openingDate", "@type": "http://www.w3.org/2001/XMLSchema#date" }),
+    );
+    add("eligibleStructures", set("gx:eligibleStructures"));
+    add(
+        "territory",
+        json!({ "@id": "gx:territory", "@container": "@set" }),
+    );
+    add("themes", set("gx:themes"));
+    add("amountMax", json!("gx:amountMax"));
+    add("rateMax", json!("gx:rateMax"));
+    add("amountText", json!("gx:amountText"));
+    add("howToApply", json!("gx:howToApply"));
+    add("applicationUrl", id("gx:applicationUrl"));
+    add("sourceLink", id("gx:sourceLink"));
+    // Regional labels (`crate::label`).
+    add("additionalType", id("schema:additionalType"));
+    add(
+        "criteria",
+        json!({ "@id": "gx:criteria", "@container": "@list" }),
+    );
+    add(
+        "answers",
+        json!({ "@id": "gx:answers", "@container": "@list" }),
+    );
+    add("validityMonths", json!("gx:validityMonths"));
+    add("issuer", id("gx:issuer"));
+    add("holder", id("gx:holder"));
+    add("label", id("gx:label"));
+    // Cooperation (FEP-0837) and the code source (`crate::cooperation`, `crate::fork`).
+    for (k, v) in crate::cooperation::context_terms() {
+        m.insert(k.to_string(), v);
+    }
     Value::Object(m)
 }
 

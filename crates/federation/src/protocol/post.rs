@@ -175,6 +175,10 @@ pub struct Post {
     /// Galaxie's catalogue terms (services and showcases).
     #[serde(flatten)]
     pub catalogue: CatalogueTerms,
+    /// Galaxie's funding terms: a `Page` with `fundingCall: true` is a funding call
+    /// (`crate::funding`).
+    #[serde(flatten)]
+    pub funding: crate::funding::FundingTerms,
 }
 
 /// What services and showcases carry beyond ActivityStreams (`gx:` and schema.org terms);

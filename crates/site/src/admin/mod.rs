@@ -19,11 +19,15 @@
 //! | `/admin/blocages` | domain blocks (administrator) |
 //! | `/admin/comptes` | accounts (administrator) |
 //! | `/admin/reseaux`, `/admin/reseaux/{u}` | networks, their members, withdrawals, log (administrator) |
+//! | `/admin/reseaux/{u}/labels` | a network's regional labels: define, applications, grant, refuse, revoke (administrator) |
 //! | `/admin/lieux/{u}/reseaux` | a place joins or leaves networks (administrator) |
 //! | `/admin/relais` | relays and the instance's subscriptions (administrator) |
 //! | `/admin/signalements` | reports (`Flag`) received from other servers (administrator) |
 
 pub mod accounts;
+pub mod cooperation;
+pub mod funding;
+pub mod labels;
 pub mod login;
 pub mod networks;
 pub mod people;
@@ -60,6 +64,18 @@ pub(crate) fn router(upload_limit: usize) -> Router<SiteState> {
             get(place::edit_form).post(place::update),
         )
         .route("/admin/lieux/{username}/publications", get(publish::list))
+        .route(
+            "/admin/lieux/{username}/financements/nouveau",
+            get(funding::new).post(funding::create),
+        )
+        .route(
+            "/admin/financements/{id}",
+            get(funding::edit).post(funding::save),
+        )
+        .route(
+            "/admin/financements/{id}/retirer",
+            get(funding::confirm_withdraw).post(funding::withdraw),
+        )
         .route(
             "/admin/lieux/{username}/evenements/nouveau",
             get(publish::new_event).post(publish::create_event),
@@ -117,6 +133,22 @@ pub(crate) fn router(upload_limit: usize) -> Router<SiteState> {
         .route("/admin/reseaux/{username}", get(networks::show))
         .route("/admin/reseaux/{username}/membres", post(networks::decide))
         .route(
+            "/admin/reseaux/{username}/labels",
+            get(labels::list).post(labels::define),
+        )
+        .route(
+            "/admin/reseaux/{username}/labels/{slug}/decerner",
+            post(labels::grant),
+        )
+        .route(
+            "/admin/reseaux/{username}/labels/{slug}/refuser",
+            post(labels::refuse),
+        )
+        .route(
+            "/admin/reseaux/{username}/labels/{slug}/retirer",
+            post(labels::revoke),
+        )
+        .route(
             "/admin/reseaux/{username}/retrait",
             post(networks::withdraw),
         )
@@ -133,6 +165,12 @@ pub(crate) fn router(upload_limit: usize) -> Router<SiteState> {
         .route("/admin/relais/retirer", post(relays::unsubscribe))
         .route("/admin/signalements", get(reports::list))
         .route("/admin/signalements/traite", post(reports::resolve))
+        .route("/admin/cooperation/proposer", post(cooperation::propose))
+        .route("/admin/cooperation/repondre", post(cooperation::answer))
+        .route("/admin/cooperation/accord", post(cooperation::decide))
+        .route("/admin/cooperation/cadres", post(cooperation::frameworks))
+        .route("/admin/cooperation/code-source", post(cooperation::article))
+        .route("/admin/cooperation/demarrer", post(cooperation::fork_place))
         .layer(DefaultBodyLimit::max(body_limit))
 }
 

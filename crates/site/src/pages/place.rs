@@ -74,6 +74,8 @@ struct PlaceData {
     access: Vec<PictoGroup>,
     labels: Vec<Picto>,
     other_labels: Option<String>,
+    /// Regional labels held with a valid attestation (`crate::pages::labels`).
+    regional_labels: Vec<super::labels::RegionalLabel>,
     services: Vec<ServiceView>,
     events: Vec<Entry>,
     showcases: Vec<Entry>,
@@ -131,6 +133,7 @@ pub async fn place(ctx: Ctx, Path(username): Path<String>) -> SiteResult<Respons
     }
     let mut labels = v.pictos(Scheme::Label, &c.labels);
     labels.extend(v.pictos(Scheme::Programme, &c.programmes));
+    let regional_labels = super::labels::held(&data, urls.place(&p.username).as_str()).await?;
 
     let services = galaxie_db::objects::by_place(&conn, p.id, Some("Page"))
         .await?
@@ -250,6 +253,7 @@ pub async fn place(ctx: Ctx, Path(username): Path<String>) -> SiteResult<Respons
         access,
         labels,
         other_labels: p.other_labels.clone(),
+        regional_labels,
         services,
         events: event_entries,
         showcases,

@@ -69,9 +69,10 @@ async fn place(
     };
     let actor = ApubPlace::new(row.clone(), data.urls()).to_json(data.urls());
     if wants_activity_json(&headers) {
-        return Ok(activity_json(
-            with_context(&actor).map_err(galaxie_federation::FederationError::from)?,
-        ));
+        let mut json = with_context(&actor).map_err(galaxie_federation::FederationError::from)?;
+        // A network that issues labels publishes its Ed25519 key (FEP-521a).
+        galaxie_federation::label::add_assertion_method(&data, &row, &mut json).await?;
+        return Ok(activity_json(json));
     }
     // Browsers read the place's page in the web interface (`galaxie-site`).
     if row.kind == galaxie_db::networks::KIND_PLACE {

@@ -12,7 +12,7 @@
 //! | `near`, `radius_km` | ✓ | ✓ | `lat,lon` and a distance in km, together |
 //! | `concept` | ✓ | ✓ | any concept (slug, `scheme/slug`, IRI); repeatable, all must match |
 //! | `public`, `fee` | ✓ | ✓ | a concept of that scheme; repeatable |
-//! | `label` | ✓ (the author place's) | ✓ | a label concept; repeatable |
+//! | `label` | ✓ (the author place's) | ✓ | a label concept, or a regional label (its URL, or `@network@host/slug`) held with a valid attestation; repeatable |
 //! | `open_now` | ✓ | ✓ | `true` or `false` |
 //! | `type` | ✓ | | `Event`, `Note`, `Article`, `Page`; comma-separated or repeated |
 //! | `from`, `to` | ✓ | | event start, RFC 3339 or a date (`2027-01-09`, Paris time) |
@@ -176,7 +176,33 @@ struct Common {
     near: Option<Circle>,
     concepts: Vec<Vec<String>>,
     labels: Vec<Vec<String>>,
+    regional_labels: Vec<Vec<String>>,
     open_now: bool,
+}
+
+/// A regional label (`galaxie_federation::label`) named in `label=`: its URL (outside the
+/// vocabulary's namespace), or `@network@host/slug`, read as the label URL a Galaxie network
+/// publishes on that host (https or http). `None` for a vocabulary label.
+fn regional_label(value: &str) -> Option<Vec<String>> {
+    let value = value.trim();
+    if value.starts_with("https://") || value.starts_with("http://") {
+        return (!value.starts_with(galaxie_domain::vocab::NAMESPACE)
+            && url::Url::parse(value).is_ok())
+        .then(|| vec![value.to_string()]);
+    }
+    let (handle, slug) = value.strip_prefix('@')?.split_once('/')?;
+    let (network, host) = handle.split_once('@')?;
+    let ok = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    };
+    (ok(network) && ok(host) && ok(slug)).then(|| {
+        ["https", "http"]
+            .iter()
+            .map(|scheme| format!("{scheme}://{host}/places/{network}/labels/{slug}"))
+            .collect()
+    })
 }
 
 fn common(params: &Params, errors: &mut ValidationErrors) -> Common {
@@ -257,7 +283,18 @@ fn common(params: &Params, errors: &mut ValidationErrors) -> Common {
     let mut all = concepts(params, "concept", None, errors);
     all.extend(concepts(params, "public", Some(Scheme::Public), errors));
     all.extend(concepts(params, "fee", Some(Scheme::Fee), errors));
-    let labels = concepts(params, "label", Some(Scheme::Label), errors);
+    let (regional, vocabulary): (Vec<&str>, Vec<&str>) = params
+        .all("label")
+        .partition(|v| regional_label(v).is_some());
+    let labels = vocabulary
+        .into_iter()
+        .filter_map(|value| {
+            errors
+                .check("label", resolve_in(Scheme::Label, value))
+                .map(|f: ConceptFilter| f.paths)
+        })
+        .collect();
+    let regional_labels = regional.into_iter().filter_map(regional_label).collect();
     Common {
         limit: limit(params, errors),
         insee_code,
@@ -267,6 +304,7 @@ fn common(params: &Params, errors: &mut ValidationErrors) -> Common {
         near,
         concepts: all,
         labels,
+        regional_labels,
         open_now: boolean(params, "open_now", errors),
     }
 }
@@ -407,6 +445,7 @@ pub fn timeline(params: &Params, now: DateTime<Utc>) -> Result<TimelineQuery, Va
         near: c.near,
         concepts: c.concepts,
         author_concepts: c.labels,
+        regional_labels: c.regional_labels,
         starts_from: from,
         starts_until: to,
         open_at: c.open_now.then_some(now),
@@ -464,6 +503,7 @@ pub fn directory(params: &Params, now: DateTime<Utc>) -> Result<DirectoryQuery, 
         bbox: c.bbox,
         near: c.near,
         concepts,
+        regional_labels: c.regional_labels,
         open_at: c.open_now.then_some(now),
     };
     errors.into_result(DirectoryQuery {

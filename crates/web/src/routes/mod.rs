@@ -3,12 +3,16 @@
 
 pub mod activitypub;
 pub mod api;
+pub mod cooperation;
 pub mod directory;
 pub mod feeds;
 pub mod filters;
+pub mod funding;
+pub mod labels;
 pub mod media;
 pub mod networks;
 pub mod opendata;
+pub mod orientation;
 pub mod wellknown;
 
 use axum::Router;
@@ -40,7 +44,11 @@ pub fn router(federation: FederationContext) -> Router {
         .merge(feeds::router())
         .merge(opendata::router())
         .merge(directory::router())
+        .merge(orientation::router())
         .merge(networks::router())
+        .merge(cooperation::router())
+        .merge(funding::router())
+        .merge(labels::router())
         .layer(DefaultBodyLimit::max(crate::MAX_BODY_BYTES))
         .with_state(state)
 }

@@ -2,6 +2,8 @@
 //! [`crate::vocab`] for the rules (slugs never change, FALC labels stay short).
 
 pub(crate) mod access_modes;
+pub(crate) mod cooperation;
+pub(crate) mod cooperation_frameworks;
 pub(crate) mod event_categories;
 pub(crate) mod fees;
 pub(crate) mod heritage;
