@@ -3,7 +3,7 @@
 // Run by tests/e2e/labels.rs against a live instance where a place holds a label; prints one
 // JSON line per page and exits 1 at the first failure.
 //
-//   node tests/browser/labels.mjs --base http://localhost:P --place epn \
+//   node tests/browser/labels.mjs --base http://localhost:P --place epn --applicant fablab \
 //        --attestation /attestations/… --label /places/reseau/labels/solidaire \
 //        --artefacts target/browser-artefacts/labels
 
@@ -19,7 +19,7 @@ const CHROMIUM = process.env.GALAXIE_CHROMIUM || "/usr/bin/chromium";
 const A = {};
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) A[argv[i].replace(/^--/, "")] = argv[i + 1];
-for (const k of ["base", "place", "network", "attestation", "label", "email", "password", "artefacts"]) {
+for (const k of ["base", "place", "applicant", "network", "attestation", "label", "email", "password", "artefacts"]) {
   if (!A[k]) throw new Error(`missing --${k}`);
 }
 mkdirSync(A.artefacts, { recursive: true });
@@ -94,6 +94,24 @@ try {
   await page.fill('input[name="email"]', A.email);
   await page.fill('input[name="password"]', A.password);
   await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/connexion"] button[type="submit"]')]);
+  // A member place applies from its own administration page: the label's criteria become
+  // fields; an empty answer is refused and named; the application then reaches the network.
+  await visit("label-apply", `/admin/lieux/${A.applicant}/labels?label=${encodeURIComponent(`${A.network}/solidaire`)}`);
+  const fields = await page.locator('textarea[name^="answer_"]').count();
+  if (fields !== 2) throw new Error(`label-apply: ${fields} answer fields, 2 criteria expected`);
+  await page.fill('textarea[name="answer_1"]', "Oui");
+  const post = `form[action="/admin/lieux/${A.applicant}/labels"][method="post"] button[type="submit"]`;
+  const [refused] = await Promise.all([page.waitForNavigation(), page.click(post)]);
+  if (refused.status() !== 422) throw new Error(`label-apply-refused: ${refused.status()}`);
+  const missing = await page.locator('[aria-invalid="true"]').count();
+  if (missing !== 1) throw new Error(`label-apply-refused: ${missing} fields marked invalid`);
+  await axe(page, "label-apply-refused");
+  await page.fill('textarea[name="answer_2"]', "24 heures");
+  const [sent] = await Promise.all([page.waitForNavigation(), page.click(post)]);
+  if (sent.status() !== 200) throw new Error(`label-apply: ${sent.status()} after sending`);
+  if ((await page.locator('[role="status"]').count()) !== 1) throw new Error("label-apply: no confirmation");
+  await axe(page, "label-apply-sent");
+  log({ step: "label-apply", ok: true });
   await visit("label-admin", `/admin/reseaux/${A.network}/labels`);
   await keyboard(page, "label-admin", 'button.button-danger');
   const answers = await page.locator("dd").count();

@@ -690,7 +690,8 @@ async fn label_pages_pass_axe_core_in_a_real_browser(backend: Backend) {
     )
     .await
     .expect("grant");
-    // A second place applies, so the moderator's page shows an application with its answers.
+    // A second place, a member, applies in the browser (its own administration page), so
+    // that the moderator's page then shows an application with its answers.
     let new = NewPlace::parse(RawPlace {
         username: Some("fablab".into()),
         name: Some("Fablab de Saint-Clair".into()),
@@ -703,16 +704,6 @@ async fn label_pages_pass_axe_core_in_a_real_browser(backend: Backend) {
     Box::pin(network::join(&alpha.data, "fablab", "reseau"))
         .await
         .expect("join");
-    cli(
-        &alpha,
-        LabelCommand::Apply {
-            place: "fablab".into(),
-            label: "reseau/solidaire".into(),
-            answers: vec!["Oui".into(), "24 heures".into()],
-        },
-    )
-    .await
-    .expect("apply");
     const EMAIL: &str = "admin@example.org";
     const PASSWORD: &str = "un mot de passe pour le navigateur";
     let hash = galaxie_site::auth::hash_password(PASSWORD)
@@ -745,7 +736,14 @@ async fn label_pages_pass_axe_core_in_a_real_browser(backend: Backend) {
     );
     let output = tokio::process::Command::new("node")
         .arg(format!("{dir}/labels.mjs"))
-        .args(["--base", &alpha.base, "--place", "epn"])
+        .args([
+            "--base",
+            &alpha.base,
+            "--place",
+            "epn",
+            "--applicant",
+            "fablab",
+        ])
         .args(["--attestation", &path])
         .args([
             "--label",
@@ -770,6 +768,7 @@ async fn label_pages_pass_axe_core_in_a_real_browser(backend: Backend) {
         "label-place-falc",
         "label-attestation",
         "label-definition",
+        "label-apply",
         "label-admin",
         "label-admin-refused",
     ] {
@@ -778,6 +777,16 @@ async fn label_pages_pass_axe_core_in_a_real_browser(backend: Backend) {
             "{stdout}"
         );
     }
+    let sent =
+        galaxie_db::labels::applications_of(alpha.data.db().conn(), &alpha.place_url("fablab"))
+            .await
+            .expect("applications");
+    assert_eq!(
+        sent.len(),
+        1,
+        "one application, sent once the answers were complete"
+    );
+    assert_eq!(sent[0].answer_list(), ["Oui", "24 heures"]);
     alpha.stop().await;
     db.cleanup().await;
 }

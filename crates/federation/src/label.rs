@@ -362,6 +362,18 @@ async fn fetch_definition(data: &Data, url: &Url) -> Result<Value, FederationErr
     }
 }
 
+/// A label's name and criteria, read from its definition (here or on its network's
+/// instance): what a place answers when it applies.
+pub async fn definition(data: &Data, url: &Url) -> Result<(String, Vec<String>), FederationError> {
+    let doc = Box::pin(fetch_definition(data, url)).await?;
+    let name = str_of(&doc, "name").unwrap_or_default().to_string();
+    let criteria = doc
+        .get("criteria")
+        .and_then(|c| serde_json::from_value(c.clone()).ok())
+        .unwrap_or_default();
+    Ok((name, criteria))
+}
+
 // --- Applying -------------------------------------------------------------------------------
 
 /// Resolves what a person typed for a label: its URL, or `<network>/<slug>` for a network of

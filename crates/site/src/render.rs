@@ -33,6 +33,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "admin/labels.html",
         include_str!("../templates/admin/labels.html"),
     ),
+    (
+        "admin/label_apply.html",
+        include_str!("../templates/admin/label_apply.html"),
+    ),
     ("event.html", include_str!("../templates/event.html")),
     ("showcase.html", include_str!("../templates/showcase.html")),
     ("note.html", include_str!("../templates/note.html")),

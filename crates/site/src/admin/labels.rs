@@ -339,3 +339,230 @@ pub async fn revoke(
     .await;
     outcome(&ctx, &network, f, result, "retire").await
 }
+
+// --- A place applies ------------------------------------------------------------------------
+
+/// A local place the signed-in account may edit (its editors, or the administrator).
+async fn editable_place(ctx: &Ctx, username: &str) -> SiteResult<places::Model> {
+    let user = ctx.require_user()?;
+    let place = galaxie_db::places::by_username(ctx.state.data().db().conn(), username)
+        .await?
+        .filter(|p| !galaxie_db::networks::is_network(p))
+        .ok_or(SiteError::NotFound)?;
+    if user.can_edit(place.id) {
+        Ok(place)
+    } else {
+        Err(SiteError::Forbidden)
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ChosenLabel {
+    /// What was typed, kept in the form.
+    typed: String,
+    url: String,
+    name: String,
+    answers: Vec<Field>,
+}
+
+#[derive(Debug, Serialize)]
+struct SentApplication {
+    label: String,
+    status: String,
+    since: String,
+    reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ApplyData {
+    place: String,
+    username: String,
+    label: Field,
+    chosen: Option<ChosenLabel>,
+    applications: Vec<SentApplication>,
+    errors: Vec<String>,
+    done: Option<String>,
+}
+
+/// The query of the application page: the label chosen (its URL or `network/slug`).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ApplyQuery {
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    fait: Option<String>,
+}
+
+/// Reads the label a person typed: its URL and its definition's name and criteria.
+async fn chosen_label(
+    ctx: &Ctx,
+    typed: &str,
+) -> Result<(url::Url, String, Vec<String>), ValidationErrors> {
+    let data = ctx.state.data();
+    let read = async {
+        let url = label::label_ref(&data, typed)?;
+        let (name, criteria) = label::definition(&data, &url).await?;
+        Ok::<_, FederationError>((url, name, criteria))
+    };
+    match Box::pin(read).await {
+        Ok(found) => Ok(found),
+        Err(FederationError::Invalid(e)) => Err(e),
+        Err(e) => Err(ValidationErrors::single("label", e.to_string())),
+    }
+}
+
+async fn apply_page(
+    ctx: &Ctx,
+    place: &places::Model,
+    values: &FormData,
+    refused: Option<&ValidationErrors>,
+    done: Option<String>,
+) -> SiteResult<Response> {
+    let data = ctx.state.data();
+    let conn = data.db().conn();
+    let v = ctx.view();
+    let mut errors: Vec<String> = refused.map(|e| messages(ctx, e)).unwrap_or_default();
+    let field_error = |name: &str| {
+        refused.and_then(|e| {
+            e.errors
+                .iter()
+                .find(|f| f.field == name)
+                .map(|f| bilingual(ctx.lang, &f.message))
+        })
+    };
+    let typed = values.get("label");
+    let mut chosen = None;
+    let mut label_error = field_error("label");
+    if !typed.is_empty() && label_error.is_none() {
+        match chosen_label(ctx, &typed).await {
+            Ok((url, name, criteria)) => {
+                let answers = criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(i, criterion)| {
+                        let name = format!("answer_{}", i + 1);
+                        with_message(
+                            Field::new(&name, criterion.clone())
+                                .kind("textarea")
+                                .rows(3)
+                                .value(values.raw(&name))
+                                .required(),
+                            field_error(&format!("answers[{i}]")).or(field_error("answers")),
+                        )
+                    })
+                    .collect();
+                chosen = Some(ChosenLabel {
+                    typed: typed.clone(),
+                    url: url.to_string(),
+                    name,
+                    answers,
+                });
+            }
+            Err(e) => {
+                label_error = e.errors.first().map(|f| bilingual(ctx.lang, &f.message));
+                errors.extend(messages(ctx, &e));
+            }
+        }
+    }
+    let label_field = with_message(
+        Field::new("label", ctx.t("labels-apply-label"))
+            .value(typed)
+            .hint(ctx.t("labels-apply-label-hint"))
+            .required(),
+        label_error,
+    );
+    let applicant = data.urls().place(&place.username);
+    let applications = galaxie_db::labels::applications_of(conn, applicant.as_str())
+        .await?
+        .into_iter()
+        .map(|a| SentApplication {
+            status: ctx.t(match a.status {
+                ApplicationStatus::Pending => "labels-status-pending",
+                ApplicationStatus::Approved => "labels-status-approved",
+                ApplicationStatus::Refused => "labels-status-refused",
+            }),
+            since: v.date(a.created_at).text,
+            reason: a.reason,
+            label: a.label_ap_id,
+        })
+        .collect();
+    let base = ctx.admin_base(&ctx.tr(
+        "labels-apply-title",
+        &[("place", place.name.clone().into())],
+    ));
+    let failed = !errors.is_empty();
+    let mut response = ctx.page(
+        "admin/label_apply.html",
+        base,
+        ApplyData {
+            place: place.name.clone(),
+            username: place.username.clone(),
+            label: label_field,
+            chosen,
+            applications,
+            errors,
+            done,
+        },
+    )?;
+    if failed {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// `GET /admin/lieux/{username}/labels`: a place's applications, and the form to apply
+/// (`?label=` shows the label's criteria to answer).
+pub async fn apply_form(
+    ctx: Ctx,
+    Path(username): Path<String>,
+    Query(query): Query<ApplyQuery>,
+) -> SiteResult<Response> {
+    let place = editable_place(&ctx, &username).await?;
+    let mut values = FormData::default();
+    if let Some(typed) = query.label.filter(|l| !l.trim().is_empty()) {
+        values.set("label", typed);
+    }
+    let done = (query.fait.as_deref() == Some("candidature")).then(|| ctx.t("labels-done-applied"));
+    apply_page(&ctx, &place, &values, None, done).await
+}
+
+/// `POST /admin/lieux/{username}/labels`: the place applies, one answer per criterion.
+pub async fn apply(
+    ctx: Ctx,
+    Path(username): Path<String>,
+    form: CheckedForm,
+) -> SiteResult<Response> {
+    let place = editable_place(&ctx, &username).await?;
+    let f = &form.form;
+    let (url, _, criteria) = match chosen_label(&ctx, &f.get("label")).await {
+        Ok(found) => found,
+        Err(e) => return apply_page(&ctx, &place, f, Some(&e), None).await,
+    };
+    let answers: Vec<String> = (1..=criteria.len())
+        .map(|i| f.raw(&format!("answer_{i}")))
+        .collect();
+    match Box::pin(label::apply(
+        &ctx.state.data(),
+        &place.username,
+        &url,
+        &answers,
+    ))
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/admin/lieux/{}/labels?fait=candidature",
+            place.username
+        ))),
+        Err(FederationError::Invalid(e)) => apply_page(&ctx, &place, f, Some(&e), None).await,
+        Err(
+            e @ (FederationError::NotFound(_)
+            | FederationError::Remote(_)
+            | FederationError::Malformed(_)
+            | FederationError::Forbidden(_)),
+        ) => {
+            let e = ValidationErrors::single("label", e.to_string());
+            apply_page(&ctx, &place, f, Some(&e), None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

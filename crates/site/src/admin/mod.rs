@@ -20,6 +20,7 @@
 //! | `/admin/comptes` | accounts (administrator) |
 //! | `/admin/reseaux`, `/admin/reseaux/{u}` | networks, their members, withdrawals, log (administrator) |
 //! | `/admin/reseaux/{u}/labels` | a network's regional labels: define, applications, grant, refuse, revoke (administrator) |
+//! | `/admin/lieux/{u}/labels` | a place applies for a regional label, answering its criteria; its applications (its editors) |
 //! | `/admin/lieux/{u}/reseaux` | a place joins or leaves networks (administrator) |
 //! | `/admin/relais` | relays and the instance's subscriptions (administrator) |
 //! | `/admin/signalements` | reports (`Flag`) received from other servers (administrator) |
@@ -135,6 +136,10 @@ pub(crate) fn router(upload_limit: usize) -> Router<SiteState> {
         .route(
             "/admin/reseaux/{username}/labels",
             get(labels::list).post(labels::define),
+        )
+        .route(
+            "/admin/lieux/{username}/labels",
+            get(labels::apply_form).post(labels::apply),
         )
         .route(
             "/admin/reseaux/{username}/labels/{slug}/decerner",
