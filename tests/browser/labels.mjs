@@ -8,56 +8,13 @@
 //        --artefacts target/browser-artefacts/labels
 
 import { chromium } from "playwright-core";
-import { createRequire } from "node:module";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { CHROMIUM, args, axe, keyboardReaches, log } from "./common.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
-const CHROMIUM = process.env.GALAXIE_CHROMIUM || "/usr/bin/chromium";
-
-const A = {};
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i += 2) A[argv[i].replace(/^--/, "")] = argv[i + 1];
-for (const k of ["base", "place", "applicant", "network", "attestation", "label", "email", "password", "artefacts"]) {
-  if (!A[k]) throw new Error(`missing --${k}`);
-}
-mkdirSync(A.artefacts, { recursive: true });
-const log = (o) => process.stdout.write(JSON.stringify(o) + "\n");
-
-async function axe(page, name) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  const violations = result.violations.map((v) => ({
-    id: v.id,
-    help: v.help,
-    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} — ${n.failureSummary}`),
-  }));
-  if (violations.length) throw new Error(`axe-core on ${name}: ${JSON.stringify(violations, null, 1)}`);
-}
+const A = args(["base", "place", "applicant", "network", "attestation", "label", "email", "password", "artefacts"]);
 
 // Tab from the top reaches `selector`, with a visible focus.
-async function keyboard(page, name, selector) {
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press("Tab");
-    const hit = await page.evaluate((sel) => {
-      const el = document.activeElement;
-      if (!el || !el.matches(sel)) return null;
-      const s = getComputedStyle(el);
-      return { outline: s.outlineStyle !== "none" && s.outlineWidth !== "0px", shadow: s.boxShadow !== "none" };
-    }, selector);
-    if (hit) {
-      if (!hit.outline && !hit.shadow) throw new Error(`${name}: ${selector} has no visible focus`);
-      return;
-    }
-  }
-  throw new Error(`${name}: the keyboard never reaches ${selector}`);
-}
+const keyboard = keyboardReaches;
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
 let failed = false;

@@ -14,25 +14,11 @@
 // keyboard walk that reaches every control with a visible focus.
 
 import { chromium } from "playwright-core";
-import { createRequire } from "node:module";
-import { mkdirSync, writeFileSync, statSync } from "node:fs";
+import { writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { CHROMIUM, args, log, violations } from "./common.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
-const CHROMIUM = process.env.GALAXIE_CHROMIUM || "/usr/bin/chromium";
-
-function args() {
-  const out = {};
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, "")] = argv[i + 1];
-  for (const k of ["base", "artefacts"]) if (!out[k]) throw new Error(`missing --${k}`);
-  return out;
-}
-
-const A = args();
-mkdirSync(A.artefacts, { recursive: true });
-const log = (o) => process.stdout.write(JSON.stringify(o) + "\n");
+const A = args(["base", "artefacts"]);
 let checks = 0;
 function check(cond, message) {
   checks += 1;
@@ -41,18 +27,8 @@ function check(cond, message) {
 const pageTypes = new Set();
 
 async function axe(page, name) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  const violations = result.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} — ${n.failureSummary}`),
-  }));
-  check(violations.length === 0, `axe-core on ${name}: ${JSON.stringify(violations, null, 1)}`);
+  const found = await violations(page);
+  check(found.length === 0, `axe-core on ${name}: ${JSON.stringify(found, null, 1)}`);
 }
 
 // Tab from the top reaches every control (one stop per radio group), each with a visible focus.
