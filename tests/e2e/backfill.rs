@@ -106,9 +106,7 @@ async fn a_new_follower_gets_recent_posts(backend: Backend) {
         })
         .await;
     }
-    let via = galaxie_db::networks::sources_of(reader.data.db().conn(), &posts[0])
-        .await
-        .expect("sources");
+    let via = reader.sources_recorded(&posts[0]).await;
     assert_eq!(via[0].via_ap_id, net.place_url("reseau"));
 
     // A place of the reader follows the place: already stored, stored once.

@@ -187,9 +187,7 @@ async fn network_galaxy(backend: Backend) {
         })
         .await;
     }
-    let sources = db::sources_of(reader.data.db().conn(), &workshop.ap_id)
-        .await
-        .expect("sources");
+    let sources = reader.sources_recorded(&workshop.ap_id).await;
     assert_eq!(sources.len(), 1, "one path: the network");
     assert_eq!(sources[0].via_ap_id, net.place_url("grand-est"));
     // The network announced the activity (FEP-1b12) and boosted the object: still one row.
@@ -492,13 +490,7 @@ async fn nested_networks_and_a_loop(backend: Backend) {
             .expect("announces");
         assert_eq!(announced.len(), 1, "{name} announced it once");
     }
-    assert_eq!(
-        db::sources_of(reader.data.db().conn(), &second.ap_id)
-            .await
-            .expect("sources")
-            .len(),
-        1
-    );
+    assert_eq!(reader.sources_recorded(&second.ap_id).await.len(), 1);
 
     for i in [local, dept, region, reader] {
         i.stop().await;
@@ -730,9 +722,7 @@ async fn a_network_and_its_members_on_one_instance(backend: Backend) {
         has(&reader, &post.ap_id).await.then_some(())
     })
     .await;
-    let via = db::sources_of(reader.data.db().conn(), &post.ap_id)
-        .await
-        .expect("sources");
+    let via = reader.sources_recorded(&post.ap_id).await;
     assert_eq!(via[0].via_ap_id, home.place_url("reims-metropole"));
     // Bad input: joining something that is not a network.
     let err = network::join(&home.data, "epn", &reader.handle("nobody"))

@@ -107,9 +107,7 @@ async fn relays_of_both_kinds(backend: Backend) {
         })
         .await;
     }
-    let via = db::sources_of(gamma.data.db().conn(), &from_alpha.ap_id)
-        .await
-        .expect("sources");
+    let via = gamma.sources_recorded(&from_alpha.ap_id).await;
     assert_eq!(via.len(), 1);
     assert_eq!(via[0].via_ap_id, actor, "gamma got it through the relay");
 

@@ -271,6 +271,25 @@ impl Instance {
         .expect("follower");
     }
 
+    /// The paths an object came by (`object_sources`), once at least one is recorded: an
+    /// object row can be seen a moment before the path it came by.
+    pub async fn sources_recorded(
+        &self,
+        ap_id: &str,
+    ) -> Vec<galaxie_db::entities::object_sources::Model> {
+        eventually(
+            "the object's sources are recorded",
+            Duration::from_secs(30),
+            || async {
+                let sources = galaxie_db::networks::sources_of(self.data.db().conn(), ap_id)
+                    .await
+                    .ok()?;
+                (!sources.is_empty()).then_some(sources)
+            },
+        )
+        .await
+    }
+
     /// A place's actor URL on this instance.
     pub fn place_url(&self, username: &str) -> String {
         format!("{}/places/{username}", self.base)
