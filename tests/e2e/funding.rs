@@ -875,47 +875,31 @@ async fn funding_pages_pass_axe_core_in_a_real_browser(backend: Backend) {
     )
     .await
     .expect("publish");
-    let dir = format!("{}/browser", env!("CARGO_MANIFEST_DIR"));
-    assert!(
-        std::path::Path::new(&format!("{dir}/node_modules/axe-core")).exists(),
-        "axe-core is not installed: run tests/browser/setup.sh (scripts/test does)"
-    );
-    let artefacts = format!(
-        "{}/../target/browser-artefacts/funding-{}",
-        env!("CARGO_MANIFEST_DIR"),
-        match backend {
-            Backend::Sqlite => "sqlite",
-            Backend::Postgres => "postgres",
-        }
-    );
-    let output = tokio::process::Command::new("node")
-        .arg(format!("{dir}/funding.mjs"))
-        .args(["--base", &alpha.base, "--place", "epn"])
-        .args(["--call", &format!("/financements/{}", call.id)])
-        .args(["--email", EMAIL, "--password", PASSWORD])
-        .args(["--artefacts", &artefacts])
-        .kill_on_drop(true)
-        .output()
-        .await
-        .expect("node must be installed to run the browser tests");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    for step in [
-        "funding-list",
-        "funding-call",
-        "funding-archive",
-        "funding-form",
-        "funding-form-refused",
-    ] {
-        assert!(
-            stdout.contains(&format!("\"step\":\"{step}\",\"ok\":true")),
-            "{stdout}"
-        );
-    }
+    let call_path = format!("/financements/{}", call.id);
+    galaxie_tests::run_browser_script(
+        "funding",
+        backend,
+        &[
+            "--base",
+            &alpha.base,
+            "--place",
+            "epn",
+            "--call",
+            &call_path,
+            "--email",
+            EMAIL,
+            "--password",
+            PASSWORD,
+        ],
+        &[
+            "funding-list",
+            "funding-call",
+            "funding-archive",
+            "funding-form",
+            "funding-form-refused",
+        ],
+    )
+    .await;
 
     alpha.stop().await;
     db.cleanup().await;

@@ -721,62 +721,38 @@ async fn label_pages_pass_axe_core_in_a_real_browser(backend: Backend) {
         .expect("url")
         .path()
         .to_string();
-    let dir = format!("{}/browser", env!("CARGO_MANIFEST_DIR"));
-    assert!(
-        std::path::Path::new(&format!("{dir}/node_modules/axe-core")).exists(),
-        "axe-core is not installed: run tests/browser/setup.sh (scripts/test does)"
-    );
-    let artefacts = format!(
-        "{}/../target/browser-artefacts/labels-{}",
-        env!("CARGO_MANIFEST_DIR"),
-        match backend {
-            Backend::Sqlite => "sqlite",
-            Backend::Postgres => "postgres",
-        }
-    );
-    let output = tokio::process::Command::new("node")
-        .arg(format!("{dir}/labels.mjs"))
-        .args([
+    galaxie_tests::run_browser_script(
+        "labels",
+        backend,
+        &[
             "--base",
             &alpha.base,
             "--place",
             "epn",
             "--applicant",
             "fablab",
-        ])
-        .args(["--attestation", &path])
-        .args([
+            "--attestation",
+            &path,
             "--label",
             "/places/reseau/labels/solidaire",
             "--network",
             "reseau",
-        ])
-        .args(["--email", EMAIL, "--password", PASSWORD])
-        .args(["--artefacts", &artefacts])
-        .kill_on_drop(true)
-        .output()
-        .await
-        .expect("node must be installed to run the browser tests");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    for step in [
-        "label-place",
-        "label-place-falc",
-        "label-attestation",
-        "label-definition",
-        "label-apply",
-        "label-admin",
-        "label-admin-refused",
-    ] {
-        assert!(
-            stdout.contains(&format!("\"step\":\"{step}\",\"ok\":true")),
-            "{stdout}"
-        );
-    }
+            "--email",
+            EMAIL,
+            "--password",
+            PASSWORD,
+        ],
+        &[
+            "label-place",
+            "label-place-falc",
+            "label-attestation",
+            "label-definition",
+            "label-apply",
+            "label-admin",
+            "label-admin-refused",
+        ],
+    )
+    .await;
     let sent =
         galaxie_db::labels::applications_of(alpha.data.db().conn(), &alpha.place_url("fablab"))
             .await

@@ -373,3 +373,49 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// Runs the browser script `tests/browser/{script}.mjs` (Debian's Chromium, playwright-core,
+/// axe-core) with `args` and `--artefacts target/browser-artefacts/{script}-{backend}`;
+/// panics with its output unless it succeeds and reports every one of `steps` as passed.
+/// Returns its standard output (one JSON line a step).
+pub async fn run_browser_script(
+    script: &str,
+    backend: Backend,
+    args: &[&str],
+    steps: &[&str],
+) -> String {
+    let dir = format!("{}/browser", env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        std::path::Path::new(&format!("{dir}/node_modules/axe-core")).exists(),
+        "axe-core is not installed: run tests/browser/setup.sh (scripts/test does)"
+    );
+    let artefacts = format!(
+        "{}/../target/browser-artefacts/{script}-{}",
+        env!("CARGO_MANIFEST_DIR"),
+        match backend {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    );
+    let output = tokio::process::Command::new("node")
+        .arg(format!("{dir}/{script}.mjs"))
+        .args(args)
+        .args(["--artefacts", &artefacts])
+        .kill_on_drop(true)
+        .output()
+        .await
+        .expect("node must be installed to run the browser tests");
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for step in steps {
+        assert!(
+            stdout.contains(&format!("\"step\":\"{step}\",\"ok\":true")),
+            "{stdout}"
+        );
+    }
+    stdout
+}
